@@ -1,0 +1,318 @@
+#!/usr/bin/env bash
+# Lumbung's benchmark: how close does `lumbung serve` come to what this machine can do?
+#
+# It builds a fresh 10,000-innovation database, serves it, and runs wrk against two endpoints,
+# once against Lumbung and once against nginx serving the very same bytes as static files.
+# nginx is the yardstick ("the machine's limit"): the ratio lumbung/nginx says how much the
+# server itself costs, independent of how fast the machine is. See bench/README.md.
+#
+# Environment:
+#   BENCH_DURATION  length of each measured wrk run (default 10s; any wrk duration: 30s, 1m)
+#   BENCH_WARMUP    length of the unmeasured wrk run before each measured one (default 2s)
+#   BENCH_THREADS   passed to `lumbung serve --threads` if set (default: the server's own, one per core)
+#   LUMBUNG_BIN     the binary to measure (default build/release/apps/lumbung/lumbung)
+#
+# Exits non-zero only when the benchmark could not run (missing tool or binary, a server that
+# did not start or died under load); a missed target is reported, not an error.
+set -euo pipefail
+export LC_ALL=C # decimal points, not commas, in every number we print or parse
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${LUMBUNG_BIN:-$root/build/release/apps/lumbung/lumbung}
+duration=${BENCH_DURATION:-10s}
+warmup=${BENCH_WARMUP:-2s}
+connections=64
+wrk_threads=2
+innovations=10000
+list_path='/api/v1/innovations?per_page=20'
+out_dir=$root/bench/out
+
+die() {
+  echo "bench: $*" >&2
+  exit 1
+}
+
+# --- preconditions ---------------------------------------------------------------------------
+
+for tool in curl wrk nginx python3 awk; do
+  command -v "$tool" >/dev/null 2>&1 || die "'$tool' is missing; run ./scripts/install-deps.sh (or make bench)"
+done
+if [[ ! -x "$bin" ]]; then
+  die "no binary at $bin
+Build it first:  cmake --preset release && cmake --build --preset release   (or: make bench)"
+fi
+
+# --- temp dir and cleanup --------------------------------------------------------------------
+
+# Everything (database, nginx config, bodies, logs, wrk output) lives here and is removed on exit.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lumbung-bench.XXXXXX")
+pids=() # every background process we start, so that none outlives the script
+
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Give them a moment to shut down cleanly (nginx waits for its workers), then insist.
+  for _ in $(seq 50); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$tmp"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A port the kernel just handed out and released; fixed ports may be taken by something else.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Polls URL until it answers 2xx, for at most 15 s; fails early if process PID has exited.
+wait_for() {
+  local url=$1 pid=$2 log=$3
+  for _ in $(seq 300); do
+    if curl -fsS -o /dev/null --max-time 1 "$url" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "bench: the server exited before answering $url; its log:" >&2
+      tail -n 30 "$log" >&2 || true
+      exit 1
+    fi
+    sleep 0.05
+  done
+  echo "bench: $url did not answer within 15 s; the server's log:" >&2
+  tail -n 30 "$log" >&2 || true
+  exit 1
+}
+
+# Resident memory of PID in MB (VmRSS is in kB).
+rss_mb() {
+  awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Reads wrk --latency output and prints: requests/s, p99 in ms, non-2xx/3xx count, socket errors.
+parse_wrk() {
+  awk '
+    /^Requests\/sec:/ { rps = $2 }
+    $1 == "99%" {
+      match($2, /[a-z]+$/)
+      value = substr($2, 1, RSTART - 1); unit = substr($2, RSTART)
+      scale["us"] = 0.001; scale["ms"] = 1; scale["s"] = 1000; scale["m"] = 60000; scale["h"] = 3600000
+      p99 = value * scale[unit]
+    }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ { gsub(",", ""); sockerr = $4 + $6 + $8 + $10 }
+    END {
+      if (rps == "" || p99 == "") exit 1
+      printf "%.2f %.3f %d %d\n", rps, p99, non2xx, sockerr
+    }' "$1"
+}
+
+# Waits for background child PID, which cleanup kills if we are interrupted meanwhile. (bash
+# runs a trap only once a foreground child has finished, but interrupts `wait` at once.)
+wait_child() {
+  pids+=("$1")
+  wait "$1"
+  unset 'pids[-1]'
+}
+
+# Runs an unmeasured warm-up (caches, connection pools, CPU frequency), then the measured run.
+run_wrk() {
+  local url=$1 out=$2
+  wrk -t"$wrk_threads" -c"$connections" -d"$warmup" "$url" >/dev/null &
+  wait_child $!
+  wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency "$url" >"$out" &
+  wait_child $!
+}
+
+# --- 1. the database -------------------------------------------------------------------------
+
+db="sqlite:$tmp/bench.db"
+echo "bench: generating $innovations demo innovations..." >&2
+started=$EPOCHREALTIME
+if ! "$bin" demo --db "$db" --innovations "$innovations" 2>"$tmp/demo.log"; then
+  echo "bench: 'lumbung demo' failed; its output:" >&2
+  cat "$tmp/demo.log" >&2
+  exit 1
+fi
+demo_seconds=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
+
+# --- 2. lumbung ------------------------------------------------------------------------------
+
+lumbung_port=$(free_port)
+serve_args=(serve --db "$db" --listen "127.0.0.1:$lumbung_port" --quiet)
+if [[ -n "${BENCH_THREADS:-}" ]]; then serve_args+=(--threads "$BENCH_THREADS"); fi
+"$bin" "${serve_args[@]}" >"$tmp/lumbung.log" 2>&1 &
+lumbung_pid=$!
+pids+=("$lumbung_pid")
+lumbung_url="http://127.0.0.1:$lumbung_port"
+wait_for "$lumbung_url/healthz" "$lumbung_pid" "$tmp/lumbung.log"
+rss_before=$(rss_mb "$lumbung_pid")
+
+# The exact bytes nginx will serve. The directory layout mirrors the URLs so that both servers
+# are hit with the same request line (nginx ignores the query string when serving files).
+www=$tmp/www
+mkdir -p "$www/api/v1"
+curl -fsS -o "$www/healthz" "$lumbung_url/healthz" || die "could not fetch /healthz"
+curl -fsS -o "$www/api/v1/innovations" "$lumbung_url$list_path" || die "could not fetch $list_path"
+healthz_bytes=$(wc -c <"$www/healthz")
+list_bytes=$(wc -c <"$www/api/v1/innovations")
+
+# --- 3. nginx, the yardstick -----------------------------------------------------------------
+
+nginx_port=$(free_port)
+while [[ "$nginx_port" == "$lumbung_port" ]]; do nginx_port=$(free_port); done
+mkdir -p "$tmp/nginx"
+# nginx creates its temp directories at startup, by default under /var/lib/nginx: keep them
+# here, but only name those of modules this nginx was built with (unknown directives are fatal).
+temp_paths="client_body_temp_path $tmp/nginx/body;"
+for module in proxy fastcgi uwsgi scgi; do
+  if ! nginx -V 2>&1 | grep -q -- "--without-http_${module}_module"; then
+    temp_paths+=" ${module}_temp_path $tmp/nginx/$module;"
+  fi
+done
+# Run as root, nginx would hand the workers to www-data, which cannot read our 0700 temp dir.
+user_line=""
+if [[ $(id -u) -eq 0 ]]; then user_line="user root;"; fi
+sed -e "s|@TMP@|$tmp|g" -e "s|@WWW@|$www|g" -e "s|@PORT@|$nginx_port|g" \
+  -e "s|@USER@|$user_line|" -e "s|@TEMP_PATHS@|$temp_paths|" \
+  "$root/bench/nginx.conf.template" >"$tmp/nginx.conf"
+nginx -p "$tmp/nginx" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" -t >/dev/null 2>"$tmp/nginx-test.log" ||
+  die "nginx rejected the generated config: $(cat "$tmp/nginx-test.log")"
+nginx -p "$tmp/nginx" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" >"$tmp/nginx.out" 2>&1 &
+nginx_pid=$!
+pids+=("$nginx_pid")
+nginx_url="http://127.0.0.1:$nginx_port"
+wait_for "$nginx_url/healthz" "$nginx_pid" "$tmp/nginx-error.log"
+# Guard against comparing different things: nginx must return byte for byte what Lumbung did.
+curl -fsS -o "$tmp/check" "$nginx_url$list_path" || die "could not fetch $list_path from nginx"
+cmp -s "$tmp/check" "$www/api/v1/innovations" ||
+  die "nginx does not serve the same bytes as Lumbung for $list_path"
+
+# --- 4. load ---------------------------------------------------------------------------------
+
+declare -A rps p99 non2xx sockerr
+endpoints=(/healthz "$list_path")
+# short_name ENDPOINT: healthz or list, for file names and result keys.
+short_name() { if [[ $1 == /healthz ]]; then echo healthz; else echo list; fi; }
+for endpoint in "${endpoints[@]}"; do
+  for server in lumbung nginx; do
+    url=$lumbung_url
+    [[ $server == nginx ]] && url=$nginx_url
+    echo "bench: wrk $server $endpoint (${warmup} warm-up + ${duration})..." >&2
+    out="$tmp/wrk-$server-$(short_name "$endpoint").txt"
+    run_wrk "$url$endpoint" "$out"
+    if [[ $server == lumbung ]] && ! kill -0 "$lumbung_pid" 2>/dev/null; then
+      echo "bench: lumbung died under load on $endpoint; its log:" >&2
+      tail -n 30 "$tmp/lumbung.log" >&2 || true
+      cat "$out" >&2
+      exit 1
+    fi
+    read -r r p n s < <(parse_wrk "$out") || die "could not parse wrk's output: $(cat "$out")"
+    key="$server $endpoint"
+    rps[$key]=$r p99[$key]=$p non2xx[$key]=$n sockerr[$key]=$s
+  done
+done
+
+# Idle again: let the closed connections be torn down before sampling.
+sleep 1
+rss_after=$(rss_mb "$lumbung_pid")
+
+# --- 5. report -------------------------------------------------------------------------------
+
+# ratio A B: A/B with two decimals.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# holds EXPR: "met" if the awk expression is true, else "NOT MET".
+holds() { awk "BEGIN { exit !($1) }" && echo "met" || echo "NOT MET"; }
+# Requests that failed make requests/s meaningless, so they void the target they belong to.
+clean() {
+  local key="lumbung $1"
+  ((${non2xx[$key]} == 0 && ${sockerr[$key]} == 0))
+}
+
+h="/healthz" l="$list_path"
+healthz_ratio=$(ratio "${rps[lumbung $h]}" "${rps[nginx $h]}")
+list_ratio=$(ratio "${rps[lumbung $l]}" "${rps[nginx $l]}")
+list_p99=$(awk -v p="${p99[lumbung $l]}" 'BEGIN { printf "%.2f", p }')
+
+# Judged on the unrounded numbers, so that 0.796 does not pass as 0.80.
+target_healthz=$(holds "${rps[lumbung $h]} >= 0.8 * ${rps[nginx $h]}")
+target_list=$(holds "${rps[lumbung $l]} >= 0.5 * ${rps[nginx $l]} && ${p99[lumbung $l]} < 10")
+target_rss=$(holds "$rss_before < 40 && $rss_after < 40")
+clean "$h" || target_healthz="NOT MET (failed requests)"
+clean "$l" || target_list="NOT MET (failed requests)"
+
+model=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+cores=$(nproc)
+when=$(date '+%Y-%m-%d %H:%M:%S %Z')
+
+{
+  echo "Lumbung benchmark, $when"
+  echo "machine: $cores cores, ${model:-unknown CPU}; $(nginx -v 2>&1 | sed 's/^nginx version: //'), $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }' || true)"
+  echo "load: wrk -t$wrk_threads -c$connections -d$duration --latency (after a $warmup warm-up), server and wrk on the same $cores cores"
+  echo "database: $innovations innovations, generated by 'lumbung demo' in $demo_seconds s"
+  echo "bodies: /healthz $healthz_bytes bytes, $list_path $list_bytes bytes"
+  echo
+  printf "%-32s %14s %8s %13s %8s %7s\n" endpoint "lumbung req/s" "p99 ms" "nginx req/s" "p99 ms" ratio
+  for endpoint in "${endpoints[@]}"; do
+    printf "%-32s %14.0f %8.2f %13.0f %8.2f %7s\n" "$endpoint" \
+      "${rps[lumbung $endpoint]}" "${p99[lumbung $endpoint]}" \
+      "${rps[nginx $endpoint]}" "${p99[nginx $endpoint]}" \
+      "$(ratio "${rps[lumbung $endpoint]}" "${rps[nginx $endpoint]}")"
+  done
+  echo
+  echo "memory: lumbung idle RSS $rss_before MB after startup, $rss_after MB after the load"
+  for endpoint in "${endpoints[@]}"; do
+    for server in lumbung nginx; do
+      key="$server $endpoint"
+      if ((${non2xx[$key]} + ${sockerr[$key]} > 0)); then
+        echo "errors: $server $endpoint: ${non2xx[$key]} non-2xx/3xx responses, ${sockerr[$key]} socket errors"
+      fi
+    done
+  done
+  echo
+  echo "targets:"
+  echo "  /healthz ratio >= 0.8                      ($healthz_ratio)  $target_healthz"
+  echo "  list ratio >= 0.5 and p99 < 10 ms          ($list_ratio, $list_p99 ms)  $target_list"
+  echo "  idle RSS < 40 MB                           ($rss_before / $rss_after MB)  $target_rss"
+} | tee "$tmp/report.txt"
+
+# The same numbers, one key=value a line, for scripts and for comparing runs over time.
+mkdir -p "$out_dir"
+results=$out_dir/results-$(date '+%Y-%m-%d-%H%M%S').txt
+{
+  echo "date=$when"
+  echo "machine.nproc=$cores"
+  echo "machine.model=${model:-unknown}"
+  echo "wrk.threads=$wrk_threads"
+  echo "wrk.connections=$connections"
+  echo "wrk.duration=$duration"
+  echo "wrk.warmup=$warmup"
+  echo "demo.innovations=$innovations"
+  echo "demo.seconds=$demo_seconds"
+  echo "body.healthz.bytes=$healthz_bytes"
+  echo "body.list.bytes=$list_bytes"
+  echo "rss.idle_before_mb=$rss_before"
+  echo "rss.idle_after_mb=$rss_after"
+  for endpoint in "${endpoints[@]}"; do
+    name=$(short_name "$endpoint")
+    for server in lumbung nginx; do
+      key="$server $endpoint"
+      echo "$name.$server.rps=${rps[$key]}"
+      echo "$name.$server.p99_ms=${p99[$key]}"
+      echo "$name.$server.non2xx=${non2xx[$key]}"
+      echo "$name.$server.socket_errors=${sockerr[$key]}"
+    done
+    echo "$name.ratio=$(ratio "${rps[lumbung $endpoint]}" "${rps[nginx $endpoint]}")"
+  done
+  echo "target.healthz_ratio_ge_0.8=$target_healthz"
+  echo "target.list_ratio_ge_0.5_and_p99_lt_10ms=$target_list"
+  echo "target.idle_rss_lt_40mb=$target_rss"
+} >"$results"
+echo
+echo "results written to ${results#"$root"/}"

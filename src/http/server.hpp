@@ -1,0 +1,45 @@
+// The HTTP/1.1 server: accepts connections, reads requests, hands them to a handler, writes
+// the responses, and logs one line per request. The only user of Boost.Beast.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "domain/result.hpp"
+#include "http/message.hpp"
+
+namespace lumbung::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  // 0 picks a free port
+  int threads = 0;             // 0: one per core
+  bool log_requests = true;
+};
+
+using RequestHandler = std::function<Response(const Request&)>;
+
+// A running server. Handlers run on the server's threads and must be thread-safe.
+class Server {
+ public:
+  Server(ServerOptions options, RequestHandler handler);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts serving on background threads.
+  Status Start();
+  // The port the server listens on (useful with port 0).
+  unsigned short port() const;
+  // Blocks until SIGINT or SIGTERM arrives, then stops.
+  void WaitForSignal();
+  // Stops accepting, ends the connections, and joins the threads.
+  void Stop();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace lumbung::http

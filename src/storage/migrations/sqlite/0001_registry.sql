@@ -1,0 +1,117 @@
+-- The innovation registry: regions (tenants), their agencies, and innovations.
+
+CREATE TABLE regions (
+  code        TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  level       TEXT NOT NULL CHECK (level IN ('provinsi', 'kabupaten', 'kota')),
+  parent_code TEXT REFERENCES regions (code),
+  time_zone   TEXT NOT NULL CHECK (time_zone IN ('WIB', 'WITA', 'WIT')),
+  demo        INTEGER NOT NULL DEFAULT 0,
+  created_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE agencies (
+  id          INTEGER PRIMARY KEY,
+  region_code TEXT NOT NULL REFERENCES regions (code),
+  name        TEXT NOT NULL,
+  -- The name folded to lower case with single spaces, so "DINAS  Kesehatan" matches.
+  name_key    TEXT NOT NULL,
+  short_name  TEXT NOT NULL DEFAULT '',
+  kind        TEXT NOT NULL,
+  parent_id   INTEGER REFERENCES agencies (id),
+  echelon     INTEGER,
+  version     INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  UNIQUE (region_code, name_key)
+) STRICT;
+
+CREATE INDEX agencies_parent ON agencies (parent_id);
+
+CREATE TABLE innovations (
+  id                        INTEGER PRIMARY KEY,
+  region_code               TEXT NOT NULL REFERENCES regions (code),
+  agency_id                 INTEGER NOT NULL REFERENCES agencies (id),
+  unit                      TEXT NOT NULL,
+  title                     TEXT NOT NULL,
+  product                   TEXT NOT NULL,
+  summary                   TEXT NOT NULL,
+  initiator_kind            TEXT NOT NULL,
+  initiator_names           TEXT NOT NULL,
+  team_members              TEXT NOT NULL,  -- JSON array of names
+  type                      TEXT,
+  form                      TEXT,
+  digital                   INTEGER NOT NULL,
+  main_affair               TEXT NOT NULL,
+  other_affairs             TEXT NOT NULL,  -- JSON array
+  themes                    TEXT NOT NULL,  -- JSON array
+  maturity                  TEXT NOT NULL,
+  year                      INTEGER,
+  implementation_year       INTEGER,
+  trial_date                TEXT NOT NULL,
+  implementation_date       TEXT NOT NULL,
+  stage                     TEXT NOT NULL,
+  description               TEXT NOT NULL,
+  background                TEXT NOT NULL,
+  design                    TEXT NOT NULL,
+  goals                     TEXT NOT NULL,
+  benefits                  TEXT NOT NULL,
+  results                   TEXT NOT NULL,
+  drivers                   TEXT NOT NULL,
+  obstacles                 TEXT NOT NULL,
+  process_steps             TEXT NOT NULL,
+  outputs                   TEXT NOT NULL,
+  outcomes                  TEXT NOT NULL,
+  replication_prerequisites TEXT NOT NULL,
+  budget                    TEXT NOT NULL,  -- JSON array of {year, amount}
+  video_url                 TEXT NOT NULL,
+  location                  TEXT NOT NULL,
+  evidence                  TEXT NOT NULL,  -- JSON array of {title, url}
+  replicated_from           INTEGER REFERENCES innovations (id),
+  replication_method        TEXT,
+  transfer_kinds            TEXT NOT NULL,  -- JSON array
+  partners                  TEXT NOT NULL,  -- JSON array of {name, kind}
+  status                    TEXT NOT NULL,
+  rejection_reason          TEXT NOT NULL,
+  continuation              TEXT NOT NULL,
+  source                    TEXT NOT NULL,
+  source_ref                TEXT NOT NULL,
+  version                   INTEGER NOT NULL,
+  created_at                TEXT NOT NULL,
+  updated_at                TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX innovations_region_updated ON innovations (region_code, updated_at DESC, id DESC);
+CREATE INDEX innovations_region_status ON innovations (region_code, status, updated_at DESC);
+CREATE INDEX innovations_agency ON innovations (agency_id);
+CREATE INDEX innovations_replicated_from ON innovations (replicated_from)
+  WHERE replicated_from IS NOT NULL;
+CREATE UNIQUE INDEX innovations_source_ref ON innovations (region_code, source_ref)
+  WHERE source_ref <> '';
+
+-- One counter that every committed change to the records moves, so that a reader can tell
+-- cheaply whether what it derived from the data (a cached page) is still current.
+CREATE TABLE change_counter (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  counter INTEGER NOT NULL
+) STRICT;
+INSERT INTO change_counter (id, counter) VALUES (1, 0);
+
+CREATE TRIGGER regions_changed_insert AFTER INSERT ON regions
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER regions_changed_update AFTER UPDATE ON regions
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER regions_changed_delete AFTER DELETE ON regions
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER agencies_changed_insert AFTER INSERT ON agencies
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER agencies_changed_update AFTER UPDATE ON agencies
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER agencies_changed_delete AFTER DELETE ON agencies
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER innovations_changed_insert AFTER INSERT ON innovations
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER innovations_changed_update AFTER UPDATE ON innovations
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;
+CREATE TRIGGER innovations_changed_delete AFTER DELETE ON innovations
+  BEGIN UPDATE change_counter SET counter = counter + 1; END;

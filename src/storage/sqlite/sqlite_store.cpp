@@ -1,0 +1,799 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "domain/messages.hpp"
+#include "storage/migrations.hpp"
+
+namespace lumbung::storage {
+namespace {
+
+using Json = nlohmann::json;
+
+// Every statement the backend runs, named; values are always bound, never spliced.
+constexpr const char* kSelectChangeCounter = "SELECT counter FROM change_counter";
+constexpr const char* kSelectRegions =
+    "SELECT code, name, level, parent_code, time_zone, demo, created_at FROM regions ORDER BY code";
+constexpr const char* kSelectRegion =
+    "SELECT code, name, level, parent_code, time_zone, demo, created_at FROM regions "
+    "WHERE code = ?1";
+constexpr const char* kInsertRegion =
+    "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at) "
+    "VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7)";
+constexpr const char* kUpsertRegion =
+    "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at) "
+    "VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7) "
+    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, "
+    "parent_code = excluded.parent_code, time_zone = excluded.time_zone "
+    "WHERE (name, level, parent_code, time_zone) IS NOT "
+    "(excluded.name, excluded.level, excluded.parent_code, excluded.time_zone)";
+
+constexpr const char* kAgencyColumns =
+    "id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, updated_at";
+constexpr const char* kSelectAgencies =
+    "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
+    "updated_at FROM agencies WHERE region_code = ?1 ORDER BY name_key, id";
+constexpr const char* kSelectAgency =
+    "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
+    "updated_at FROM agencies WHERE id = ?1";
+constexpr const char* kSelectAgencyByName =
+    "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
+    "updated_at FROM agencies WHERE region_code = ?1 AND name_key = ?2";
+constexpr const char* kInsertAgency =
+    "INSERT INTO agencies (region_code, name, name_key, short_name, kind, parent_id, echelon, "
+    "version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)";
+constexpr const char* kUpdateAgency =
+    "UPDATE agencies SET name = ?2, name_key = ?3, short_name = ?4, kind = ?5, parent_id = ?6, "
+    "echelon = ?7, updated_at = ?8, version = version + 1 WHERE id = ?1 AND version = ?9";
+constexpr const char* kDeleteAgency = "DELETE FROM agencies WHERE id = ?1 AND version = ?2";
+constexpr const char* kCountAgencyInnovations =
+    "SELECT count(*) FROM innovations WHERE agency_id = ?1";
+
+// The innovation columns in the order Bind and Read use them.
+constexpr const char* kInnovationColumns =
+    "id, region_code, agency_id, unit, title, product, summary, initiator_kind, "
+    "initiator_names, team_members, type, form, digital, main_affair, other_affairs, themes, "
+    "maturity, year, implementation_year, trial_date, implementation_date, stage, description, "
+    "background, design, goals, benefits, results, drivers, obstacles, process_steps, outputs, "
+    "outcomes, replication_prerequisites, budget, video_url, location, evidence, "
+    "replicated_from, replication_method, transfer_kinds, partners, status, rejection_reason, "
+    "continuation, source, source_ref, version, created_at, updated_at";
+constexpr int kInnovationColumnCount = 50;
+constexpr const char* kInsertInnovation =
+    "INSERT INTO innovations (region_code, agency_id, unit, title, product, summary, "
+    "initiator_kind, initiator_names, team_members, type, form, digital, main_affair, "
+    "other_affairs, themes, maturity, year, implementation_year, trial_date, "
+    "implementation_date, stage, description, background, design, goals, benefits, results, "
+    "drivers, obstacles, process_steps, outputs, outcomes, replication_prerequisites, budget, "
+    "video_url, location, evidence, replicated_from, replication_method, transfer_kinds, "
+    "partners, status, rejection_reason, continuation, source, source_ref, version, created_at, "
+    "updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+    "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, "
+    "?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50)";
+constexpr const char* kUpdateInnovation =
+    "UPDATE innovations SET agency_id = ?3, unit = ?4, title = ?5, product = ?6, summary = ?7, "
+    "initiator_kind = ?8, initiator_names = ?9, team_members = ?10, type = ?11, form = ?12, "
+    "digital = ?13, main_affair = ?14, other_affairs = ?15, themes = ?16, maturity = ?17, "
+    "year = ?18, implementation_year = ?19, trial_date = ?20, implementation_date = ?21, "
+    "stage = ?22, description = ?23, background = ?24, design = ?25, goals = ?26, "
+    "benefits = ?27, results = ?28, drivers = ?29, obstacles = ?30, process_steps = ?31, "
+    "outputs = ?32, outcomes = ?33, replication_prerequisites = ?34, budget = ?35, "
+    "video_url = ?36, location = ?37, evidence = ?38, replicated_from = ?39, "
+    "replication_method = ?40, transfer_kinds = ?41, partners = ?42, status = ?43, "
+    "rejection_reason = ?44, continuation = ?45, version = version + 1, updated_at = ?50 "
+    "WHERE id = ?1 AND version = ?48";
+constexpr const char* kSelectInnovation =
+    "SELECT id, region_code, agency_id, unit, title, product, summary, initiator_kind, "
+    "initiator_names, team_members, type, form, digital, main_affair, other_affairs, themes, "
+    "maturity, year, implementation_year, trial_date, implementation_date, stage, description, "
+    "background, design, goals, benefits, results, drivers, obstacles, process_steps, outputs, "
+    "outcomes, replication_prerequisites, budget, video_url, location, evidence, "
+    "replicated_from, replication_method, transfer_kinds, partners, status, rejection_reason, "
+    "continuation, source, source_ref, version, created_at, updated_at FROM innovations "
+    "WHERE id = ?1";
+constexpr const char* kSelectInnovationBySourceRef =
+    "SELECT id FROM innovations WHERE region_code = ?1 AND source_ref = ?2 AND source_ref <> ''";
+constexpr const char* kSelectRegionInnovationIds =
+    "SELECT id FROM innovations WHERE region_code = ?1 ORDER BY id";
+constexpr const char* kDeleteInnovation = "DELETE FROM innovations WHERE id = ?1 AND version = ?2";
+constexpr const char* kCountReplications =
+    "SELECT count(*) FROM innovations WHERE replicated_from = ?1";
+constexpr const char* kSummaryColumns =
+    "i.id, i.region_code, i.agency_id, a.name, i.title, i.product, i.summary, i.type, i.form, "
+    "i.maturity, i.stage, i.status, i.continuation, i.digital, i.year, i.updated_at";
+
+constexpr const char* kSelectSchemaVersion =
+    "SELECT coalesce(max(version), 0) FROM schema_migrations";
+constexpr const char* kCreateSchemaTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+    "NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))";
+constexpr const char* kRecordMigration =
+    "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)";
+
+// Lower case and single spaces: the key agency names are matched by.
+std::string NameKey(std::string_view name) {
+  std::string key;
+  bool space = false;
+  for (char c : name) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !key.empty();
+      continue;
+    }
+    if (space) key += ' ';
+    space = false;
+    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return key;
+}
+
+// A prepared statement, reset when the handle goes so the cached statement can run again.
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::string_view text) {
+    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                            SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& Bind(int index, std::int64_t value) {
+    Check(sqlite3_bind_int64(stmt_, index, value));
+    return *this;
+  }
+  template <typename T>
+  Statement& Bind(int index, const std::optional<T>& value) {
+    if (value) return Bind(index, static_cast<std::int64_t>(*value));
+    Check(sqlite3_bind_null(stmt_, index));
+    return *this;
+  }
+  Statement& BindNullableText(int index, std::optional<std::string_view> text) {
+    if (text) return Bind(index, *text);
+    Check(sqlite3_bind_null(stmt_, index));
+    return *this;
+  }
+
+  // Steps once: true while there is a row.
+  bool Step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    Fail(rc);
+  }
+  // What a write came to. Other failures throw: the domain checks references before it
+  // writes, so a broken one means a bug or a race, not bad input.
+  enum class Outcome { kDone, kDuplicate, kStillReferenced };
+
+  // Runs a statement that returns no rows.
+  Outcome Execute() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return Outcome::kDone;
+    int extended = sqlite3_extended_errcode(db_);
+    if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+      return Outcome::kDuplicate;
+    }
+    if (extended == SQLITE_CONSTRAINT_FOREIGNKEY && referenced_is_expected_) {
+      return Outcome::kStillReferenced;
+    }
+    Fail(rc);
+  }
+
+  // A delete may meet rows that still point at the record: that is a conflict, not a bug.
+  Statement& ExpectReferences() {
+    referenced_is_expected_ = true;
+    return *this;
+  }
+
+  std::string Text(int column) const {
+    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return text ? std::string(text, sqlite3_column_bytes(stmt_, column)) : std::string();
+  }
+  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::optional<std::int64_t> OptionalInt(int column) const {
+    if (IsNull(column)) return std::nullopt;
+    return Int(column);
+  }
+
+ private:
+  void Check(int rc) {
+    if (rc != SQLITE_OK) Fail(rc);
+  }
+  [[noreturn]] void Fail(int rc) {
+    throw StorageError(std::string("sqlite: ") + sqlite3_errstr(rc) + ": " + sqlite3_errmsg(db_));
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  bool referenced_is_expected_ = false;
+};
+
+template <typename E>
+E EnumOf(const std::string& text) {
+  auto value = Parse<E>(text);
+  if (!value) throw StorageError("sqlite: unknown value in database: " + text);
+  return *value;
+}
+
+template <typename E>
+std::optional<E> OptionalEnumOf(const Statement& row, int column) {
+  if (row.IsNull(column)) return std::nullopt;
+  return EnumOf<E>(row.Text(column));
+}
+
+template <typename E>
+std::optional<std::string_view> OptionalName(const std::optional<E>& value) {
+  if (!value) return std::nullopt;
+  return ToString(*value);
+}
+
+Region ReadRegion(const Statement& row) {
+  Region region;
+  region.code = row.Text(0);
+  region.name = row.Text(1);
+  region.level = EnumOf<RegionLevel>(row.Text(2));
+  region.parent_code = row.Text(3);
+  region.time_zone = EnumOf<TimeZone>(row.Text(4));
+  region.demo = row.Int(5) != 0;
+  region.created_at = row.Text(6);
+  return region;
+}
+
+Agency ReadAgency(const Statement& row) {
+  Agency agency;
+  agency.id = row.Int(0);
+  agency.region_code = row.Text(1);
+  agency.name = row.Text(2);
+  agency.short_name = row.Text(3);
+  agency.kind = EnumOf<AgencyKind>(row.Text(4));
+  agency.parent_id = row.OptionalInt(5);
+  if (auto echelon = row.OptionalInt(6)) agency.echelon = static_cast<int>(*echelon);
+  agency.version = row.Int(7);
+  agency.created_at = row.Text(8);
+  agency.updated_at = row.Text(9);
+  return agency;
+}
+
+std::string ListJson(const std::vector<std::string>& values) { return Json(values).dump(); }
+
+std::vector<std::string> ListOf(const std::string& text) {
+  return Json::parse(text).get<std::vector<std::string>>();
+}
+
+void BindInnovation(Statement& s, const Innovation& i) {
+  Json budget = Json::array();
+  for (const auto& line : i.budget)
+    budget.push_back({{"year", line.year}, {"amount", line.amount}});
+  Json evidence = Json::array();
+  for (const auto& item : i.evidence)
+    evidence.push_back({{"title", item.title}, {"url", item.url}});
+  Json partners = Json::array();
+  for (const auto& p : i.partners)
+    partners.push_back({{"name", p.name}, {"kind", ToString(p.kind)}});
+  Json transfers = Json::array();
+  for (auto kind : i.transfer_kinds) transfers.push_back(ToString(kind));
+
+  s.Bind(1, i.id).Bind(2, i.region_code).Bind(3, i.agency_id).Bind(4, i.unit).Bind(5, i.title);
+  s.Bind(6, i.product).Bind(7, i.summary).Bind(8, ToString(i.initiator_kind));
+  s.Bind(9, i.initiator_names).Bind(10, ListJson(i.team_members));
+  s.BindNullableText(11, OptionalName(i.type)).BindNullableText(12, OptionalName(i.form));
+  s.Bind(13, std::int64_t{i.digital}).Bind(14, i.main_affair).Bind(15, ListJson(i.other_affairs));
+  s.Bind(16, ListJson(i.themes)).Bind(17, ToString(i.maturity)).Bind(18, i.year);
+  s.Bind(19, i.implementation_year).Bind(20, i.trial_date).Bind(21, i.implementation_date);
+  s.Bind(22, ToString(i.stage)).Bind(23, i.description).Bind(24, i.background);
+  s.Bind(25, i.design).Bind(26, i.goals).Bind(27, i.benefits).Bind(28, i.results);
+  s.Bind(29, i.drivers).Bind(30, i.obstacles).Bind(31, i.process_steps).Bind(32, i.outputs);
+  s.Bind(33, i.outcomes).Bind(34, i.replication_prerequisites).Bind(35, budget.dump());
+  s.Bind(36, i.video_url).Bind(37, i.location).Bind(38, evidence.dump());
+  s.Bind(39, i.replicated_from).BindNullableText(40, OptionalName(i.replication_method));
+  s.Bind(41, transfers.dump()).Bind(42, partners.dump()).Bind(43, ToString(i.status));
+  s.Bind(44, i.rejection_reason).Bind(45, ToString(i.continuation)).Bind(46, i.source);
+  s.Bind(47, i.source_ref).Bind(48, i.version).Bind(49, i.created_at).Bind(50, i.updated_at);
+}
+
+Innovation ReadInnovation(const Statement& r) {
+  Innovation i;
+  i.id = r.Int(0);
+  i.region_code = r.Text(1);
+  i.agency_id = r.Int(2);
+  i.unit = r.Text(3);
+  i.title = r.Text(4);
+  i.product = r.Text(5);
+  i.summary = r.Text(6);
+  i.initiator_kind = EnumOf<InitiatorKind>(r.Text(7));
+  i.initiator_names = r.Text(8);
+  i.team_members = ListOf(r.Text(9));
+  i.type = OptionalEnumOf<InnovationType>(r, 10);
+  i.form = OptionalEnumOf<Form>(r, 11);
+  i.digital = r.Int(12) != 0;
+  i.main_affair = r.Text(13);
+  i.other_affairs = ListOf(r.Text(14));
+  i.themes = ListOf(r.Text(15));
+  i.maturity = EnumOf<Maturity>(r.Text(16));
+  if (auto year = r.OptionalInt(17)) i.year = static_cast<int>(*year);
+  if (auto year = r.OptionalInt(18)) i.implementation_year = static_cast<int>(*year);
+  i.trial_date = r.Text(19);
+  i.implementation_date = r.Text(20);
+  i.stage = EnumOf<Stage>(r.Text(21));
+  std::string* narratives[] = {&i.description, &i.background, &i.design,
+                               &i.goals,       &i.benefits,   &i.results,
+                               &i.drivers,     &i.obstacles,  &i.process_steps,
+                               &i.outputs,     &i.outcomes,   &i.replication_prerequisites};
+  int column = 22;
+  for (auto* text : narratives) *text = r.Text(column++);
+  for (const auto& line : Json::parse(r.Text(34))) {
+    i.budget.push_back({line.at("year").get<int>(), line.at("amount").get<Rupiah>()});
+  }
+  i.video_url = r.Text(35);
+  i.location = r.Text(36);
+  for (const auto& item : Json::parse(r.Text(37))) {
+    i.evidence.push_back({item.at("title").get<std::string>(), item.at("url").get<std::string>()});
+  }
+  i.replicated_from = r.OptionalInt(38);
+  i.replication_method = OptionalEnumOf<ReplicationMethod>(r, 39);
+  for (const auto& kind : Json::parse(r.Text(40))) {
+    i.transfer_kinds.push_back(EnumOf<TransferKind>(kind.get<std::string>()));
+  }
+  for (const auto& p : Json::parse(r.Text(41))) {
+    i.partners.push_back(
+        {p.at("name").get<std::string>(), EnumOf<PartnerKind>(p.at("kind").get<std::string>())});
+  }
+  i.status = EnumOf<RecordStatus>(r.Text(42));
+  i.rejection_reason = r.Text(43);
+  i.continuation = EnumOf<Continuation>(r.Text(44));
+  i.source = r.Text(45);
+  i.source_ref = r.Text(46);
+  i.version = r.Int(47);
+  i.created_at = r.Text(48);
+  i.updated_at = r.Text(49);
+  return i;
+}
+
+// One open SQLite connection with its prepared statements.
+class Connection {
+ public:
+  explicit Connection(const std::string& path) {
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+      sqlite3_close(db_);
+      throw StorageError("sqlite: cannot open " + path + ": " + message);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    Exec(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;");
+  }
+  ~Connection() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void Exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+      std::string message = error ? error : "unknown error";
+      sqlite3_free(error);
+      throw StorageError("sqlite: " + message);
+    }
+  }
+
+  // The prepared statement for `sql`, prepared once per connection.
+  Statement Prepare(const std::string& sql) {
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+          SQLITE_OK) {
+        throw StorageError(std::string("sqlite: cannot prepare: ") + sqlite3_errmsg(db_));
+      }
+      found = statements_.emplace(sql, stmt).first;
+    }
+    return Statement(db_, found->second);
+  }
+
+  std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  int Changes() const { return sqlite3_changes(db_); }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+Error Stale() { return msg::StaleVersion(); }
+
+// A unique key refused the write: another record already has this value.
+Error DuplicateOf(std::string field) {
+  return {ErrorCode::kConflict,
+          {"Data dengan nilai ini sudah ada.", "A record with this value already exists."},
+          {msg::Duplicate(std::move(field))}};
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : connection_(path) {}
+
+  void Begin() override { connection_.Exec("BEGIN IMMEDIATE"); }
+  void Commit() override { connection_.Exec("COMMIT"); }
+  void Rollback() override { connection_.Exec("ROLLBACK"); }
+
+  std::int64_t ChangeCounter() override {
+    auto s = connection_.Prepare(kSelectChangeCounter);
+    return s.Step() ? s.Int(0) : 0;
+  }
+
+  std::vector<Region> ListRegions() override {
+    auto s = connection_.Prepare(kSelectRegions);
+    std::vector<Region> regions;
+    while (s.Step()) regions.push_back(ReadRegion(s));
+    return regions;
+  }
+
+  std::optional<Region> FindRegion(std::string_view code) override {
+    auto s = connection_.Prepare(kSelectRegion);
+    s.Bind(1, code);
+    if (!s.Step()) return std::nullopt;
+    return ReadRegion(s);
+  }
+
+  Status InsertRegion(const Region& region) override {
+    auto s = connection_.Prepare(kInsertRegion);
+    BindRegion(s, region);
+    if (s.Execute() != Statement::Outcome::kDone) {
+      return DuplicateOf("code");
+    }
+    return Ok();
+  }
+
+  void UpsertRegion(const Region& region) override {
+    auto s = connection_.Prepare(kUpsertRegion);
+    BindRegion(s, region);
+    if (s.Execute() != Statement::Outcome::kDone) {
+      throw StorageError("sqlite: region " + region.code + " refused");
+    }
+  }
+
+  std::vector<Agency> ListAgencies(std::string_view region_code) override {
+    auto s = connection_.Prepare(kSelectAgencies);
+    s.Bind(1, region_code);
+    std::vector<Agency> agencies;
+    while (s.Step()) agencies.push_back(ReadAgency(s));
+    return agencies;
+  }
+
+  std::optional<Agency> FindAgency(Id id) override {
+    auto s = connection_.Prepare(kSelectAgency);
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    return ReadAgency(s);
+  }
+
+  std::optional<Agency> FindAgencyByName(std::string_view region_code,
+                                         std::string_view name) override {
+    auto s = connection_.Prepare(kSelectAgencyByName);
+    s.Bind(1, region_code).Bind(2, NameKey(name));
+    if (!s.Step()) return std::nullopt;
+    return ReadAgency(s);
+  }
+
+  Result<Agency> InsertAgency(const Agency& agency) override {
+    {
+      auto s = connection_.Prepare(kInsertAgency);
+      s.Bind(1, agency.region_code).Bind(2, agency.name).Bind(3, NameKey(agency.name));
+      s.Bind(4, agency.short_name).Bind(5, ToString(agency.kind)).Bind(6, agency.parent_id);
+      s.Bind(7, agency.echelon).Bind(8, agency.created_at);
+      if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("name");
+    }
+    return *FindAgency(connection_.LastInsertId());
+  }
+
+  Result<Agency> UpdateAgency(const Agency& agency, std::int64_t expected_version) override {
+    {
+      auto s = connection_.Prepare(kUpdateAgency);
+      s.Bind(1, agency.id).Bind(2, agency.name).Bind(3, NameKey(agency.name));
+      s.Bind(4, agency.short_name).Bind(5, ToString(agency.kind)).Bind(6, agency.parent_id);
+      s.Bind(7, agency.echelon).Bind(8, agency.updated_at).Bind(9, expected_version);
+      if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("name");
+    }
+    if (connection_.Changes() == 0) {
+      if (!FindAgency(agency.id)) return msg::NotFound("Perangkat daerah", "Agency");
+      return Stale();
+    }
+    return *FindAgency(agency.id);
+  }
+
+  Status DeleteAgency(Id id, std::int64_t expected_version) override {
+    auto s = connection_.Prepare(kDeleteAgency);
+    s.Bind(1, id).Bind(2, expected_version).ExpectReferences();
+    if (s.Execute() != Statement::Outcome::kDone) {
+      return msg::Conflict({"Perangkat daerah ini masih dirujuk data lain.",
+                            "Other records still refer to this agency."});
+    }
+    if (connection_.Changes() == 0) return Stale();
+    return Ok();
+  }
+
+  long long CountInnovationsOfAgency(Id id) override {
+    auto s = connection_.Prepare(kCountAgencyInnovations);
+    s.Bind(1, id);
+    return s.Step() ? s.Int(0) : 0;
+  }
+
+  std::optional<Innovation> FindInnovation(Id id) override {
+    auto s = connection_.Prepare(kSelectInnovation);
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    return ReadInnovation(s);
+  }
+
+  std::optional<Innovation> FindInnovationBySourceRef(std::string_view region_code,
+                                                      std::string_view source_ref) override {
+    std::optional<Id> id;
+    {
+      auto s = connection_.Prepare(kSelectInnovationBySourceRef);
+      s.Bind(1, region_code).Bind(2, source_ref);
+      if (s.Step()) id = s.Int(0);
+    }
+    if (!id) return std::nullopt;
+    return FindInnovation(*id);
+  }
+
+  InnovationPage ListInnovations(const InnovationQuery& q) override {
+    // The WHERE clause is assembled from fixed fragments; every value is bound.
+    std::string where = " WHERE 1 = 1";
+    std::vector<std::pair<int, std::variant<std::string, std::int64_t>>> binds;
+    int next = 1;
+    auto add = [&](const char* fragment, std::variant<std::string, std::int64_t> value) {
+      where += " AND ";
+      where += fragment;
+      where += std::to_string(next);
+      binds.emplace_back(next++, std::move(value));
+    };
+    if (!q.region_code.empty()) add("i.region_code = ?", q.region_code);
+    if (q.agency_id) add("i.agency_id = ?", *q.agency_id);
+    if (q.type) add("i.type = ?", std::string(ToString(*q.type)));
+    if (q.form) add("i.form = ?", std::string(ToString(*q.form)));
+    if (q.maturity) add("i.maturity = ?", std::string(ToString(*q.maturity)));
+    if (q.stage) add("i.stage = ?", std::string(ToString(*q.stage)));
+    if (q.year) add("i.year = ?", std::int64_t{*q.year});
+    if (q.digital) add("i.digital = ?", std::int64_t{*q.digital});
+    if (!q.statuses.empty()) {
+      where += " AND i.status IN (";
+      for (std::size_t k = 0; k < q.statuses.size(); ++k) {
+        where += (k ? ", ?" : "?") + std::to_string(next);
+        binds.emplace_back(next++, std::string(ToString(q.statuses[k])));
+      }
+      where += ")";
+    }
+    auto bind_all = [&](Statement& s) {
+      for (const auto& [index, value] : binds) {
+        if (auto* text = std::get_if<std::string>(&value)) {
+          s.Bind(index, *text);
+        } else {
+          s.Bind(index, std::get<std::int64_t>(value));
+        }
+      }
+    };
+
+    InnovationPage page;
+    {
+      auto count = connection_.Prepare("SELECT count(*) FROM innovations i" + where);
+      bind_all(count);
+      page.total = count.Step() ? count.Int(0) : 0;
+    }
+    const char* order = " ORDER BY i.updated_at DESC, i.id DESC";
+    switch (q.sort) {
+      case InnovationSort::kNewest:
+        break;
+      case InnovationSort::kOldest:
+        order = " ORDER BY i.updated_at ASC, i.id ASC";
+        break;
+      case InnovationSort::kTitle:
+        order = " ORDER BY i.title COLLATE NOCASE ASC, i.id ASC";
+        break;
+      case InnovationSort::kYearNewest:
+        order = " ORDER BY i.year IS NULL, i.year DESC, i.id DESC";
+        break;
+    }
+    std::string sql = std::string("SELECT ") + kSummaryColumns +
+                      " FROM innovations i JOIN agencies a ON a.id = i.agency_id" + where + order +
+                      " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
+    auto s = connection_.Prepare(sql);
+    bind_all(s);
+    s.Bind(next, std::int64_t{q.per_page});
+    s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
+    while (s.Step()) {
+      InnovationSummary item;
+      item.id = s.Int(0);
+      item.region_code = s.Text(1);
+      item.agency_id = s.Int(2);
+      item.agency_name = s.Text(3);
+      item.title = s.Text(4);
+      item.product = s.Text(5);
+      item.summary = s.Text(6);
+      item.type = OptionalEnumOf<InnovationType>(s, 7);
+      item.form = OptionalEnumOf<Form>(s, 8);
+      item.maturity = EnumOf<Maturity>(s.Text(9));
+      item.stage = EnumOf<Stage>(s.Text(10));
+      item.status = EnumOf<RecordStatus>(s.Text(11));
+      item.continuation = EnumOf<Continuation>(s.Text(12));
+      item.digital = s.Int(13) != 0;
+      if (auto year = s.OptionalInt(14)) item.year = static_cast<int>(*year);
+      item.updated_at = s.Text(15);
+      page.items.push_back(std::move(item));
+    }
+    return page;
+  }
+
+  void ForEachInnovation(std::string_view region_code,
+                         const std::function<void(const Innovation&)>& visit) override {
+    std::vector<Id> ids;
+    {
+      auto s = connection_.Prepare(kSelectRegionInnovationIds);
+      s.Bind(1, region_code);
+      while (s.Step()) ids.push_back(s.Int(0));
+    }
+    for (Id id : ids) {
+      if (auto innovation = FindInnovation(id)) visit(*innovation);
+    }
+  }
+
+  Result<Innovation> InsertInnovation(const Innovation& innovation) override {
+    {
+      auto s = connection_.Prepare(kInsertInnovation);
+      BindInnovation(s, innovation);
+      if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("source_ref");
+    }
+    return *FindInnovation(connection_.LastInsertId());
+  }
+
+  Result<Innovation> UpdateInnovation(const Innovation& innovation,
+                                      std::int64_t expected_version) override {
+    {
+      auto s = connection_.Prepare(kUpdateInnovation);
+      Innovation bound = innovation;
+      bound.version = expected_version;
+      BindInnovation(s, bound);
+      if (s.Execute() != Statement::Outcome::kDone) {
+        return msg::Conflict({"Perubahan ini ditolak oleh aturan basis data.",
+                              "The database's rules refused this change."});
+      }
+    }
+    if (connection_.Changes() == 0) {
+      if (!FindInnovation(innovation.id)) return msg::NotFound("Inovasi", "Innovation");
+      return Stale();
+    }
+    return *FindInnovation(innovation.id);
+  }
+
+  Status DeleteInnovation(Id id, std::int64_t expected_version) override {
+    auto s = connection_.Prepare(kDeleteInnovation);
+    s.Bind(1, id).Bind(2, expected_version).ExpectReferences();
+    if (s.Execute() != Statement::Outcome::kDone) {
+      return msg::Conflict({"Inovasi ini masih dirujuk data lain.",
+                            "Other records still refer to this innovation."});
+    }
+    if (connection_.Changes() == 0) return Stale();
+    return Ok();
+  }
+
+  long long CountReplicationsOf(Id id) override {
+    auto s = connection_.Prepare(kCountReplications);
+    s.Bind(1, id);
+    return s.Step() ? s.Int(0) : 0;
+  }
+
+  // Brings the schema to the newest migration this program knows, in one transaction.
+  Result<int> Migrate(MigrationPolicy policy) {
+    connection_.Exec("BEGIN IMMEDIATE");
+    try {
+      connection_.Exec(kCreateSchemaTable);
+      int current = SchemaVersionInTransaction();
+      const auto& migrations = sqlite_migrations();
+      int newest = migrations.empty() ? 0 : migrations.back().version;
+      if (current > newest) {
+        connection_.Exec("ROLLBACK");
+        return Error{ErrorCode::kConflict,
+                     {"Skema basis data versi " + std::to_string(current) +
+                          " lebih baru dari yang dikenal program ini (" + std::to_string(newest) +
+                          "). Pasang versi Lumbung yang lebih baru.",
+                      "The database schema is at version " + std::to_string(current) +
+                          ", newer than this program knows (" + std::to_string(newest) +
+                          "). Install a newer Lumbung."},
+                     {}};
+      }
+      // A new, empty database is always set up; existing data moves only when asked, so
+      // that the operator can back it up first.
+      if (current < newest && current > 0 && policy == MigrationPolicy::kRequireCurrent) {
+        connection_.Exec("ROLLBACK");
+        return Error{ErrorCode::kConflict,
+                     {"Skema basis data versi " + std::to_string(current) +
+                          " perlu diperbarui ke " + std::to_string(newest) +
+                          ". Cadangkan berkasnya lalu jalankan "
+                          "'lumbung migrate'.",
+                      "The database schema is at version " + std::to_string(current) +
+                          " and needs version " + std::to_string(newest) +
+                          ". Back up the file, then run 'lumbung migrate'."},
+                     {}};
+      }
+      for (const auto& migration : migrations) {
+        if (migration.version <= current) continue;
+        connection_.Exec(std::string(migration.sql).c_str());
+        auto s = connection_.Prepare(kRecordMigration);
+        s.Bind(1, std::int64_t{migration.version}).Bind(2, migration.name);
+        if (s.Execute() != Statement::Outcome::kDone) {
+          throw StorageError("sqlite: migration " + std::string(migration.name) +
+                             " recorded twice");
+        }
+      }
+      connection_.Exec("COMMIT");
+      return newest;
+    } catch (...) {
+      connection_.Exec("ROLLBACK");
+      throw;
+    }
+  }
+
+  int SchemaVersion() {
+    auto exists = connection_.Prepare(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    if (!exists.Step() || exists.Int(0) == 0) return 0;
+    return SchemaVersionInTransaction();
+  }
+
+ private:
+  int SchemaVersionInTransaction() {
+    auto s = connection_.Prepare(kSelectSchemaVersion);
+    return s.Step() ? static_cast<int>(s.Int(0)) : 0;
+  }
+
+  static void BindRegion(Statement& s, const Region& region) {
+    s.Bind(1, region.code).Bind(2, region.name).Bind(3, ToString(region.level));
+    s.Bind(4, region.parent_code).Bind(5, ToString(region.time_zone));
+    s.Bind(6, std::int64_t{region.demo}).Bind(7, region.created_at);
+  }
+
+  Connection connection_;
+};
+
+class SqliteDatabase final : public Database {
+ public:
+  explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
+
+  std::unique_ptr<Store> Connect() override { return std::make_unique<SqliteStore>(path_); }
+  int SchemaVersion() override { return SqliteStore(path_).SchemaVersion(); }
+  std::string Describe() const override { return "sqlite:" + path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, MigrationPolicy policy) {
+  try {
+    SqliteStore store(path);
+    auto migrated = store.Migrate(policy);
+    if (!migrated) return migrated.TakeError();
+  } catch (const StorageError& error) {
+    return Error{ErrorCode::kInternal,
+                 {std::string("Basis data tidak dapat dibuka: ") + error.what(),
+                  std::string("Cannot open the database: ") + error.what()},
+                 {}};
+  }
+  return std::unique_ptr<Database>(std::make_unique<SqliteDatabase>(path));
+}
+
+}  // namespace lumbung::storage

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Runs the lumbung binary as a user would and checks exit statuses and what it prints.
+# Usage: cli_test.sh PATH/TO/lumbung SHARED_DATA_FOLDER
+set -uo pipefail
+lumbung=$1
+shared=${2:-}
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+db="sqlite:$work/lumbung.db"
+passed=0
+failed=0
+
+# expect STATUS DESCRIPTION -- COMMAND...: runs the command and compares its exit status.
+expect() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [[ $got -eq $want ]]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $what: exit $got, expected $want"
+    sed 's/^/  | /' "$work/out" "$work/err" | head -20
+  fi
+}
+
+# contains FILE TEXT DESCRIPTION
+contains() {
+  if grep -qF -- "$2" "$1"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $3: '$2' not found in:"
+    sed 's/^/  | /' "$1" | head -20
+  fi
+}
+
+expect 2 "no command" -- "$lumbung"
+expect 0 "top-level help" -- "$lumbung" --help
+contains "$work/out" "serve" "help lists serve"
+for command in serve migrate import export demo; do
+  expect 0 "$command --help" -- "$lumbung" "$command" --help
+  contains "$work/out" "--db" "$command --help mentions --db"
+done
+expect 2 "unknown command" -- "$lumbung" frobnicate
+contains "$work/err" "frobnicate" "unknown command is named"
+expect 2 "unknown option" -- "$lumbung" migrate --colour red
+contains "$work/err" "--colour" "unknown option is named"
+expect 2 "option without value" -- "$lumbung" migrate --db
+expect 1 "unknown database URL" -- "$lumbung" migrate --db mysql://x
+expect 0 "migrate" -- "$lumbung" migrate --db "$db"
+contains "$work/out" "schema version" "migrate prints the version"
+expect 2 "bad listen" -- "$lumbung" serve --db "$db" --listen nowhere
+expect 2 "bad port" -- "$lumbung" serve --db "$db" --listen 127.0.0.1:99999
+expect 2 "import without region" -- "$lumbung" import innovations "$work/x.jsonl" --db "$db"
+expect 1 "import of a missing file" -- "$lumbung" import regions "$work/missing.csv" --db "$db"
+expect 2 "export with a bad format" -- "$lumbung" export innovations --region 9971 --format xml --db "$db"
+expect 2 "demo with a bad count" -- "$lumbung" demo --innovations many --db "$db"
+expect 0 "demo" -- "$lumbung" demo --db "$db"
+expect 0 "demo again changes nothing" -- "$lumbung" demo --db "$db"
+contains "$work/err" "already" "second demo says it is there"
+
+# Export to a file, then check it parses as JSON lines.
+expect 0 "export jsonl to a file" -- "$lumbung" export innovations --region 9971 --out "$work/demo.jsonl" --db "$db"
+if python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" "$work/demo.jsonl"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  echo "FAIL: exported JSONL does not parse"
+fi
+
+# The server starts on a free port, logs one line per request, and stops on SIGTERM.
+"$lumbung" serve --db "$db" --listen 127.0.0.1:0 2>"$work/serve.log" &
+server_pid=$!
+port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/serve.log" | head -1)
+  [[ -n "$port" ]] && break
+  sleep 0.05
+done
+if [[ -n "$port" ]] && curl -sf "http://127.0.0.1:$port/api/v1/innovations?per_page=2" >"$work/list.json"; then
+  passed=$((passed + 1))
+  contains "$work/list.json" '"total"' "list answers"
+else
+  failed=$((failed + 1))
+  echo "FAIL: the server did not answer"
+  cat "$work/serve.log"
+fi
+kill -TERM "$server_pid"
+wait "$server_pid"
+status=$?
+server_pid=""
+if [[ $status -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exited $status on SIGTERM"; fi
+contains "$work/serve.log" "GET /api/v1/innovations?per_page=2 200" "one log line per request"
+
+# A database from the future is refused.
+python3 - "$work/lumbung.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
+db.commit()
+PY
+expect 1 "serve refuses an unknown schema" -- "$lumbung" serve --db "$db" --listen 127.0.0.1:0
+contains "$work/err" "newer than this program" "the refusal says why"
+
+# The real data, where this checkout has it beside it.
+if [[ -f "$shared/regions-2018.csv" && -f "$shared/lan-innovations-2018.jsonl" ]]; then
+  real="sqlite:$work/real.db"
+  expect 0 "import regions" -- "$lumbung" import regions "$shared/regions-2018.csv" --db "$real"
+  expect 0 "import innovations dry run" -- "$lumbung" import innovations --region 3578 --dry-run "$shared/lan-innovations-2018.jsonl" --db "$real"
+  contains "$work/out" "nothing written: 200 created" "dry run reports 200"
+  expect 0 "import innovations" -- "$lumbung" import innovations --region 3578 "$shared/lan-innovations-2018.jsonl" --db "$real"
+  expect 0 "import again" -- "$lumbung" import innovations --region 3578 "$shared/lan-innovations-2018.jsonl" --db "$real"
+  contains "$work/out" "0 created, 0 updated, 200 unchanged" "second import creates nothing"
+else
+  echo "skipped: ../shared/data/ is absent (a clone on its own); the real-data import checks need it"
+fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

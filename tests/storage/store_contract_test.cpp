@@ -1,0 +1,222 @@
+// The store contract: what the domain relies on from any backend. Parameterised by backend so
+// the same cases run unchanged against each one this build has.
+#include <gtest/gtest.h>
+
+#include "domain/registry.hpp"
+#include "support/test_support.hpp"
+
+namespace lumbung {
+namespace {
+
+class StoreContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(registry_.CreateRegion(
+        {"3578", "Kota Surabaya", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+    ASSERT_TRUE(registry_.CreateRegion(
+        {"3573", "Kota Malang", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+    for (const char* name : {"Dinas Kesehatan", "Dinas Pendidikan"}) {
+      Agency agency;
+      agency.region_code = "3578";
+      agency.name = name;
+      agencies_.push_back(registry_.CreateAgency(agency)->id);
+    }
+    Agency malang;
+    malang.region_code = "3573";
+    malang.name = "Dinas Kesehatan";
+    malang_agency_ = registry_.CreateAgency(malang)->id;
+  }
+
+  Innovation Make(const std::string& title, Id agency, InnovationType type, int year,
+                  RecordStatus status, std::string region = "3578") {
+    Innovation innovation;
+    innovation.region_code = std::move(region);
+    innovation.agency_id = agency;
+    innovation.title = title;
+    innovation.type = type;
+    innovation.year = year;
+    innovation.status = status;
+    innovation.digital = type == InnovationType::kTechnology;
+    auto created = registry_.CreateInnovation(innovation);
+    EXPECT_TRUE(created) << (created ? "" : created.error().title.en);
+    return created ? *created : innovation;
+  }
+
+  Store& store() { return db_.store(); }
+
+  testing::TempDatabase db_;
+  Registry registry_{db_.store(), testing::FixedNow};
+  std::vector<Id> agencies_;
+  Id malang_agency_ = 0;
+};
+
+TEST_P(StoreContract, EveryFieldSurvivesTheRoundTrip) {
+  Innovation full;
+  full.region_code = "3578";
+  full.agency_id = agencies_[0];
+  full.unit = "Bidang Pelayanan Kesehatan";
+  full.title = "Puskesmas Keliling Malam";
+  full.product = "Layanan malam hari";
+  full.summary = "Ringkasan singkat.";
+  full.initiator_kind = InitiatorKind::kCivilServant;
+  full.initiator_names = "dr. Sari";
+  full.team_members = {"Sari", "Budi"};
+  full.type = InnovationType::kMethod;
+  full.form = Form::kPublicService;
+  full.digital = true;
+  full.main_affair = "Kesehatan";
+  full.other_affairs = {"Sosial"};
+  full.themes = {"Pelayanan malam", "Kesehatan ibu"};
+  full.maturity = Maturity::kImplementation;
+  full.year = 2022;
+  full.implementation_year = 2023;
+  full.trial_date = "2022-05-01";
+  full.implementation_date = "2023-01-10";
+  full.stage = Stage::kDeliver;
+  full.description = "**Deskripsi** panjang\n\n- satu\n- dua";
+  full.background = "Latar";
+  full.design = "Rancang";
+  full.goals = "Tujuan";
+  full.benefits = "Manfaat";
+  full.results = "Hasil";
+  full.drivers = "Pendorong";
+  full.obstacles = "Penghambat";
+  full.process_steps = "Langkah";
+  full.outputs = "Keluaran";
+  full.outcomes = "Dampak";
+  full.replication_prerequisites = "Prasyarat";
+  full.budget = {{2022, 150'000'000}, {2023, 275'500'000}};
+  full.video_url = "https://video.example.org/puskesmas";
+  full.location = "Kecamatan Genteng";
+  full.evidence = {{"SK Kepala Dinas", "https://example.org/sk.pdf"}};
+  full.partners = {{"Universitas Airlangga", PartnerKind::kUniversity}};
+  full.status = RecordStatus::kPublished;
+  full.continuation = Continuation::kDormant;
+  full.source = "Impor";
+  full.source_ref = "test:1";
+  auto created = registry_.CreateInnovation(full);
+  ASSERT_TRUE(created);
+  auto read = store().FindInnovation(created->id);
+  ASSERT_TRUE(read);
+  full.id = created->id;
+  full.version = 1;
+  full.created_at = full.updated_at = "2026-06-15T03:00:00Z";
+  // Comparing through every member keeps this test honest when the model grows a field.
+  EXPECT_EQ(read->budget.size(), 2u);
+  EXPECT_EQ(read->budget[1].amount, 275'500'000);
+  EXPECT_EQ(read->partners.at(0).kind, PartnerKind::kUniversity);
+  EXPECT_EQ(read->evidence.at(0).url, "https://example.org/sk.pdf");
+  EXPECT_EQ(read->team_members, full.team_members);
+  EXPECT_EQ(read->type, full.type);
+  EXPECT_EQ(read->implementation_year, 2023);
+  EXPECT_EQ(read->description, full.description);
+  EXPECT_EQ(read->continuation, Continuation::kDormant);
+  EXPECT_EQ(read->source_ref, "test:1");
+  EXPECT_EQ(store().FindInnovationBySourceRef("3578", "test:1")->id, created->id);
+  EXPECT_FALSE(store().FindInnovationBySourceRef("3573", "test:1"));
+}
+
+TEST_P(StoreContract, FiltersCountAndPaginate) {
+  for (int i = 0; i < 25; ++i) {
+    Make("Inovasi " + std::to_string(i), agencies_[i % 2],
+         i % 3 == 0 ? InnovationType::kTechnology : InnovationType::kProcess, 2020 + i % 4,
+         i % 5 == 0 ? RecordStatus::kDraft : RecordStatus::kPublished);
+  }
+  Make("Inovasi Malang", malang_agency_, InnovationType::kTechnology, 2021,
+       RecordStatus::kPublished, "3573");
+
+  InnovationQuery all;
+  all.region_code = "3578";
+  all.per_page = 10;
+  auto first = store().ListInnovations(all);
+  EXPECT_EQ(first.total, 25);
+  EXPECT_EQ(first.items.size(), 10u);
+  all.page = 3;
+  EXPECT_EQ(store().ListInnovations(all).items.size(), 5u);
+
+  InnovationQuery filtered;
+  filtered.region_code = "3578";
+  filtered.type = InnovationType::kTechnology;
+  filtered.statuses = {RecordStatus::kPublished};
+  auto page = store().ListInnovations(filtered);
+  // i in {3, 6, 9, 12, 18, 21, 24}: multiples of 3 that are not multiples of 5.
+  EXPECT_EQ(page.total, 7);
+  for (const auto& item : page.items) {
+    EXPECT_EQ(item.type, InnovationType::kTechnology);
+    EXPECT_EQ(item.status, RecordStatus::kPublished);
+    EXPECT_EQ(item.region_code, "3578");
+    EXPECT_FALSE(item.agency_name.empty());
+  }
+
+  InnovationQuery by_year;
+  by_year.year = 2021;
+  by_year.digital = true;
+  auto across = store().ListInnovations(by_year);  // every region
+  EXPECT_EQ(across.total, 3);                      // i = 9, 21 in Surabaya, and Malang's
+
+  InnovationQuery by_agency;
+  by_agency.agency_id = agencies_[1];
+  EXPECT_EQ(store().ListInnovations(by_agency).total, 12);
+
+  InnovationQuery sorted;
+  sorted.region_code = "3578";
+  sorted.sort = InnovationSort::kTitle;
+  sorted.per_page = 3;
+  auto titles = store().ListInnovations(sorted);
+  EXPECT_EQ(titles.items[0].title, "Inovasi 0");
+  EXPECT_EQ(titles.items[1].title, "Inovasi 1");
+  EXPECT_EQ(titles.items[2].title, "Inovasi 10");
+}
+
+TEST_P(StoreContract, ChangeCounterMovesWithEveryCommittedChange) {
+  auto before = store().ChangeCounter();
+  auto created = Make("Satu", agencies_[0], InnovationType::kMethod, 2024, RecordStatus::kDraft);
+  auto after_insert = store().ChangeCounter();
+  EXPECT_GT(after_insert, before);
+  // Another connection sees the change too.
+  auto other = db_.database().Connect();
+  EXPECT_EQ(other->ChangeCounter(), after_insert);
+  ASSERT_TRUE(registry_.DeleteInnovation(created.id, created.version));
+  EXPECT_GT(other->ChangeCounter(), after_insert);
+}
+
+TEST_P(StoreContract, RolledBackTransactionLeavesNothing) {
+  {
+    Transaction transaction(store());
+    Make("Tidak jadi", agencies_[0], InnovationType::kMethod, 2024, RecordStatus::kDraft);
+  }
+  InnovationQuery all;
+  EXPECT_EQ(store().ListInnovations(all).total, 0);
+  {
+    Transaction transaction(store());
+    Make("Jadi", agencies_[0], InnovationType::kMethod, 2024, RecordStatus::kDraft);
+    transaction.Commit();
+  }
+  EXPECT_EQ(store().ListInnovations(all).total, 1);
+}
+
+TEST_P(StoreContract, ForEachVisitsARegionInIdOrder) {
+  auto a = Make("A", agencies_[0], InnovationType::kMethod, 2024, RecordStatus::kDraft);
+  auto b = Make("B", agencies_[1], InnovationType::kMethod, 2024, RecordStatus::kDraft);
+  Make("M", malang_agency_, InnovationType::kMethod, 2024, RecordStatus::kDraft, "3573");
+  std::vector<Id> seen;
+  store().ForEachInnovation("3578", [&](const Innovation& i) { seen.push_back(i.id); });
+  EXPECT_EQ(seen, (std::vector<Id>{a.id, b.id}));
+}
+
+TEST_P(StoreContract, UpsertRegionIsIdempotent) {
+  Region region{"3579",         "Kota Batu", RegionLevel::kCity,    "",
+                TimeZone::kWib, false,       "2026-06-15T03:00:00Z"};
+  store().UpsertRegion(region);
+  auto counter = store().ChangeCounter();
+  store().UpsertRegion(region);
+  EXPECT_EQ(store().ChangeCounter(), counter) << "an unchanged region must not be rewritten";
+  region.name = "Kota Batu (baru)";
+  store().UpsertRegion(region);
+  EXPECT_EQ(store().FindRegion("3579")->name, "Kota Batu (baru)");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite"));
+
+}  // namespace
+}  // namespace lumbung
