@@ -53,6 +53,7 @@ Status ExportInnovations(Store& store, std::string_view region_code, ExportForma
   const auto& columns = LumbungCsvColumns();
   if (format == ExportFormat::kCsv) {
     std::vector<std::string> header;
+    header.reserve(columns.size());
     for (const auto& column : columns) header.push_back(column.name);
     WriteCsvRecord(out, header);
   }

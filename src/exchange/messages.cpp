@@ -18,14 +18,19 @@ void PrefixLine(int line, std::vector<FieldError>& errors) {
 }
 
 FieldError LineTooLong(int line, std::size_t limit_bytes) {
-  auto mib = std::to_string(limit_bytes / (1024 * 1024));
-  return {AtLine(line),
-          "line_too_long",
-          {"Baris terlalu panjang (lebih dari " + mib +
-               " MiB). Periksa apakah berkas ini memang berkas impor; berkas berhenti dibaca di "
-               "sini.",
-           "Line too long (over " + mib +
-               " MiB). Check that this is really an import file; reading stopped here."}};
+  constexpr std::size_t kMebibyte = std::size_t{1024} * 1024;
+  bool whole = limit_bytes >= kMebibyte && limit_bytes % kMebibyte == 0;
+  std::string size_id = whole ? std::to_string(limit_bytes / kMebibyte) + " MiB"
+                              : std::to_string(limit_bytes) + " bita";
+  std::string size_en = whole ? std::to_string(limit_bytes / kMebibyte) + " MiB"
+                              : std::to_string(limit_bytes) + " bytes";
+  return {
+      AtLine(line),
+      "line_too_long",
+      {"Baris terlalu panjang (lebih dari " + size_id +
+           "). Periksa apakah berkas ini memang berkas impor dan pisahkan catatannya per baris.",
+       "Line too long (over " + size_en +
+           "). Check that this is really an import file, with one record a line."}};
 }
 
 FieldError BadJson(int line, std::size_t column) {

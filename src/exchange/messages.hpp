@@ -17,7 +17,7 @@ std::string AtLine(int line, std::string_view field = {});
 // Prefixes every error's field with its line ("type" becomes "line 12: type").
 void PrefixLine(int line, std::vector<FieldError>& errors);
 
-// A physical line longer than the limit; reading stops there.
+// A physical line longer than the limit.
 FieldError LineTooLong(int line, std::size_t limit_bytes);
 
 // A line that is not valid JSON; `column` counts bytes from 1.

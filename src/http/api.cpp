@@ -200,6 +200,20 @@ Response Api::Handle(const Request& request) {
   }
 }
 
+Response Api::Index(const Request& request) {
+  // Until the portal pages exist, the root says where the data and its description are.
+  bool english = request.WantsEnglish();
+  Json index = {{"name", "Lumbung"},
+                {"description", english ? "The regional innovation information system."
+                                        : "Sistem informasi inovasi daerah."},
+                {"links",
+                 {{"innovations", "/api/v1/innovations"},
+                  {"regions", "/api/v1/regions"},
+                  {"openapi", "/api/openapi.json"},
+                  {"health", "/healthz"}}}};
+  return JsonResponse(200, index);
+}
+
 Response Api::Healthz(const Request&) {
   Response response;
   response.body = R"({"status":"ok"})";

@@ -43,6 +43,7 @@ class Api {
  private:
   std::vector<Route> Routes();
 
+  Response Index(const Request& request);
   Response Healthz(const Request& request);
   Response OpenApi(const Request& request);
   Response ListRegions(const Request& request);
