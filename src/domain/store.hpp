@@ -75,7 +75,7 @@ class Store {
   // Transactions. Writes outside one are atomic on their own.
   virtual void Begin() = 0;
   virtual void Commit() = 0;
-  virtual void Rollback() = 0;
+  virtual void Rollback() = 0;  // must not throw: it runs from destructors
 
   // A number that changes whenever any connection commits a change to the records; readers
   // compare it to decide whether something they derived from the data is still current.

@@ -1,6 +1,7 @@
 #include "http/api.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 
@@ -23,7 +24,12 @@ Response JsonResponse(int status, const Json& body) {
   return response;
 }
 
-std::string VersionTag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+std::string VersionTag(std::int64_t version) {
+  std::string tag = "\"";
+  tag += std::to_string(version);
+  tag += '"';
+  return tag;
+}
 
 // The record version named by If-Match ("3" or W/"3"), or the error to answer with.
 Result<std::int64_t> ExpectedVersion(const Request& request) {
@@ -164,11 +170,23 @@ Result<InnovationQuery> ParseInnovationQuery(const Request& request) {
 }  // namespace
 
 std::optional<PageCache::Entry> PageCache::Find(const std::string& key,
-                                                std::int64_t counter) const {
+                                                const std::string& version) const {
   std::shared_lock lock(mutex_);
   auto found = entries_.find(key);
-  if (found == entries_.end() || found->second.counter != counter) return std::nullopt;
+  if (found == entries_.end() || found->second.version != version) return std::nullopt;
   return found->second;
+}
+
+std::string DataVersion::Current() {
+  auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  auto checked = checked_at_.load(std::memory_order_acquire);
+  // One thread at a time re-reads the counter; the others use the last value meanwhile.
+  if (now - checked >= kRecheckNanoseconds &&
+      checked_at_.compare_exchange_strong(checked, now, std::memory_order_acq_rel)) {
+    database_counter_.store(pool_.Acquire()->ChangeCounter(), std::memory_order_release);
+  }
+  return std::to_string(local_writes_.load(std::memory_order_acquire)) + "." +
+         std::to_string(database_counter_.load(std::memory_order_acquire));
 }
 
 void PageCache::Put(const std::string& key, Entry entry) {
@@ -178,7 +196,8 @@ void PageCache::Put(const std::string& key, Entry entry) {
   entries_[key] = std::move(entry);
 }
 
-Api::Api(StorePool& pool, Clock clock) : pool_(pool), clock_(clock), router_(Routes()) {}
+Api::Api(StorePool& pool, Clock clock)
+    : pool_(pool), clock_(clock), router_(Routes()), data_version_(pool) {}
 
 Response Api::Handle(const Request& request) {
   try {
@@ -192,7 +211,12 @@ Response Api::Handle(const Request& request) {
       }
       return Problem(request, MethodNotAllowed()).With("Allow", allow);
     }
-    return match.route->handler(request, match.params);
+    bool writes = request.method != Method::kGet && request.method != Method::kHead;
+    Response response = match.route->handler(request, match.params);
+    // Bumped after the write is committed, so a page built from the old data in between
+    // is never stored under the new version.
+    if (writes) data_version_.Bump();
+    return response;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "error: %s %s: %s\n", std::string(MethodName(request.method)).c_str(),
                  request.target.c_str(), error.what());
@@ -321,15 +345,15 @@ Response Api::DeleteAgency(const Request& request, const std::string& id) {
 }
 
 Response Api::ListInnovations(const Request& request) {
-  auto store = pool_.Acquire();
   // The page depends only on the query and the data, so it is served from the cache for as
-  // long as nothing has changed.
-  std::int64_t counter = store->ChangeCounter();
+  // long as the data has not changed.
+  std::string version = data_version_.Current();
   std::string key(request.Query());
-  auto cached = list_cache_.Find(key, counter);
+  auto cached = list_cache_.Find(key, version);
   if (!cached) {
     auto query = ParseInnovationQuery(request);
     if (!query) return Problem(request, query.error());
+    auto store = pool_.Acquire();
     if (!query->region_code.empty() && !store->FindRegion(query->region_code)) {
       Error error = msg::Invalid({msg::NoSuchRecord("region", "Wilayah", "Region")});
       return Problem(request, error);
@@ -338,15 +362,14 @@ Response Api::ListInnovations(const Request& request) {
     Json items = Json::array();
     for (const auto& item : page.items) items.push_back(ToJson(item));
     PageCache::Entry entry;
-    entry.counter = counter;
-    entry.body = Json{
+    entry.version = version;
+    entry.body = std::make_shared<const std::string>(Json{
         {"items", items},
         {"page", query->page},
         {"per_page", query->per_page},
-        {"total",
-         page.total}}.dump();
-    entry.etag = "\"l" + std::to_string(counter) + "-" +
-                 std::to_string(std::hash<std::string>{}(entry.body) & 0xFFFFFFFF) + "\"";
+        {"total", page.total}}.dump());
+    entry.etag = "\"l" + version + "-" +
+                 std::to_string(std::hash<std::string>{}(*entry.body) & 0xFFFFFFFF) + "\"";
     list_cache_.Put(key, entry);
     cached = std::move(entry);
   }
@@ -356,7 +379,7 @@ Response Api::ListInnovations(const Request& request) {
     return not_modified.With("ETag", cached->etag);
   }
   Response response;
-  response.body = std::move(cached->body);
+  response.shared_body = std::move(cached->body);
   return response.With("ETag", cached->etag);
 }
 

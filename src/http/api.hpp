@@ -2,6 +2,7 @@
 // and failures to HTTP responses.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -18,17 +19,38 @@ namespace lumbung::http {
 class PageCache {
  public:
   struct Entry {
-    std::int64_t counter = -1;
-    std::string body;
+    std::string version;
+    std::shared_ptr<const std::string> body;
     std::string etag;
   };
-  std::optional<Entry> Find(const std::string& key, std::int64_t counter) const;
+  std::optional<Entry> Find(const std::string& key, const std::string& version) const;
   void Put(const std::string& key, Entry entry);
 
  private:
   static constexpr std::size_t kCapacity = 4096;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
+};
+
+// The version of the data that cached pages were derived from. Writes through this server
+// move it at once; writes by other processes (an import from the command line, another app
+// server) are noticed through the database's change counter, read at most every 250 ms, so
+// that serving a cached page costs no database round trip.
+class DataVersion {
+ public:
+  explicit DataVersion(StorePool& pool) : pool_(pool) {}
+
+  // The current version: equal values mean the data has not changed in between.
+  std::string Current();
+  // Records that this server changed the data.
+  void Bump() { local_writes_.fetch_add(1, std::memory_order_acq_rel); }
+
+ private:
+  static constexpr std::int64_t kRecheckNanoseconds = 250'000'000;
+  StorePool& pool_;
+  std::atomic<std::int64_t> local_writes_{0};
+  std::atomic<std::int64_t> database_counter_{-1};
+  std::atomic<std::int64_t> checked_at_{0};
 };
 
 class Api {
@@ -63,6 +85,7 @@ class Api {
   StorePool& pool_;
   Clock clock_;
   Router router_;
+  DataVersion data_version_;
   PageCache list_cache_;
 };
 

@@ -2,6 +2,7 @@
 // without a socket. Only server.cpp converts them to and from the wire.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,11 @@ struct Response {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body shared with a cache, sent without copying; when set, `body` is ignored.
+  std::shared_ptr<const std::string> shared_body;
+
+  // The bytes to send.
+  const std::string& Body() const { return shared_body ? *shared_body : body; }
 
   Response& With(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

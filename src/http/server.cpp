@@ -82,6 +82,33 @@ class RequestLog {
   std::thread writer_;
 };
 
+// A response body that is a shared, immutable string: a page from the cache goes out to
+// every client without being copied.
+struct SharedStringBody {
+  using value_type = std::shared_ptr<const std::string>;
+
+  static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+
+  class writer {
+   public:
+    using const_buffers_type = asio::const_buffer;
+
+    template <bool kIsRequest, class Fields>
+    writer(const bhttp::header<kIsRequest, Fields>&, const value_type& body) : body_(body) {}
+
+    void init(beast::error_code& ec) { ec = {}; }
+
+    boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+      ec = {};
+      if (!body_ || body_->empty()) return boost::none;
+      return {{asio::const_buffer(body_->data(), body_->size()), false}};
+    }
+
+   private:
+    const value_type& body_;
+  };
+};
+
 Method MethodOf(bhttp::verb verb) {
   switch (verb) {
     case bhttp::verb::get:
@@ -118,11 +145,13 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
   return request;
 }
 
-bhttp::response<bhttp::string_body> ToMessage(Response&& response, unsigned version,
-                                              bool keep_alive, bool head) {
-  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
+bhttp::response<SharedStringBody> ToMessage(Response&& response, unsigned version, bool keep_alive,
+                                            bool head) {
+  bhttp::response<SharedStringBody> message{static_cast<bhttp::status>(response.status), version};
   message.set(bhttp::field::server, "Lumbung");
-  if (!response.body.empty() || response.status == 200) {
+  auto body = response.shared_body ? std::move(response.shared_body)
+                                   : std::make_shared<const std::string>(std::move(response.body));
+  if (!body->empty() || response.status == 200) {
     message.set(bhttp::field::content_type, response.content_type);
   }
   message.set("X-Content-Type-Options", "nosniff");
@@ -131,8 +160,8 @@ bhttp::response<bhttp::string_body> ToMessage(Response&& response, unsigned vers
               boost::string_view(kContentSecurityPolicy.data(), kContentSecurityPolicy.size()));
   for (auto& [name, value] : response.headers) message.set(name, value);
   message.keep_alive(keep_alive);
-  std::size_t length = response.body.size();
-  if (!head) message.body() = std::move(response.body);
+  std::size_t length = body->size();
+  if (!head) message.body() = std::move(body);
   message.content_length(length);
   return message;
 }

@@ -29,7 +29,7 @@ class ApiTest : public ::testing::Test {
   }
 
   static nlohmann::json JsonOf(const Response& response) {
-    return nlohmann::json::parse(response.body);
+    return nlohmann::json::parse(response.Body());
   }
 
   static std::string HeaderOf(const Response& response, const std::string& name) {

@@ -16,7 +16,7 @@ TEST_F(ApiTest, HealthzAnswers) {
 TEST_F(ApiTest, RegionsAndAgencies) {
   auto created = Call(Method::kPost, "/api/v1/regions",
                       R"({"code":"3578","name":"Kota Surabaya","level":"kota","time_zone":"WIB"})");
-  ASSERT_EQ(created.status, 201) << created.body;
+  ASSERT_EQ(created.status, 201) << created.Body();
   EXPECT_EQ(HeaderOf(created, "Location"), "/api/v1/regions/3578");
   EXPECT_EQ(Call(Method::kGet, "/api/v1/regions/3578").status, 200);
   EXPECT_EQ(Call(Method::kGet, "/api/v1/regions/9999").status, 404);
@@ -29,12 +29,12 @@ TEST_F(ApiTest, RegionsAndAgencies) {
   auto agency =
       Call(Method::kPost, "/api/v1/regions/3578/agencies",
            R"({"name":"Dinas Kesehatan","short_name":"Dinkes","kind":"perangkat_daerah"})");
-  ASSERT_EQ(agency.status, 201) << agency.body;
+  ASSERT_EQ(agency.status, 201) << agency.Body();
   auto id = JsonOf(agency)["id"].get<Id>();
   std::string path = "/api/v1/agencies/" + std::to_string(id);
   EXPECT_EQ(HeaderOf(agency, "ETag"), "\"1\"");
   auto renamed = Call(Method::kPatch, path, R"({"short_name":"DINKES"})", {{"if-match", "\"1\""}});
-  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  ASSERT_EQ(renamed.status, 200) << renamed.Body();
   EXPECT_EQ(JsonOf(renamed)["version"], 2);
   EXPECT_EQ(Call(Method::kPatch, path, R"({"short_name":"x"})", {{"if-match", "\"1\""}}).status,
             412);
@@ -57,7 +57,7 @@ TEST_F(ApiTest, InnovationLifecycle) {
                 {"budget", {{{"year", 2024}, {"amount", 25000000}}}},
                 {"partners", {{{"name", "Universitas Airlangga"}, {"kind", "university"}}}}};
   auto created = Call(Method::kPost, "/api/v1/innovations", input.dump());
-  ASSERT_EQ(created.status, 201) << created.body;
+  ASSERT_EQ(created.status, 201) << created.Body();
   auto body = JsonOf(created);
   EXPECT_EQ(body["region_code"], "3578");  // taken from the agency
   std::string location = HeaderOf(created, "Location");
@@ -70,7 +70,7 @@ TEST_F(ApiTest, InnovationLifecycle) {
 
   auto patched = Call(Method::kPatch, location, R"({"stage":"deliver","summary":"Ringkas"})",
                       {{"if-match", "\"1\""}});
-  ASSERT_EQ(patched.status, 200) << patched.body;
+  ASSERT_EQ(patched.status, 200) << patched.Body();
   EXPECT_EQ(JsonOf(patched)["stage"], "deliver");
   EXPECT_EQ(JsonOf(patched)["title"], "Posyandu Remaja");  // untouched fields stay
 
@@ -108,15 +108,15 @@ TEST_P(BadInputTest, IsRefusedByNameAndChangesNothing) {
   auto before = db_.store().ChangeCounter();
   auto response =
       Call(Method::kPost, "/api/v1/innovations", body, {{"content-type", bad.content_type}});
-  EXPECT_EQ(response.status, bad.status) << response.body;
+  EXPECT_EQ(response.status, bad.status) << response.Body();
   EXPECT_EQ(HeaderOf(response, "Content-Language"), "id");
   EXPECT_EQ(response.content_type, "application/problem+json");
   if (bad.field[0] != '\0') {
     auto problem = JsonOf(response);
-    ASSERT_FALSE(problem["errors"].empty()) << response.body;
+    ASSERT_FALSE(problem["errors"].empty()) << response.Body();
     bool named = false;
     for (const auto& error : problem["errors"]) named |= error["field"] == bad.field;
-    EXPECT_TRUE(named) << response.body;
+    EXPECT_TRUE(named) << response.Body();
   }
   EXPECT_EQ(db_.store().ChangeCounter(), before);
   EXPECT_EQ(db_.store().ListInnovations({}).total, 0);
@@ -173,7 +173,7 @@ TEST_F(ApiTest, ListFiltersPagesAndStaysCurrent) {
   }
   auto page =
       Call(Method::kGet, "/api/v1/innovations?region=3578&status=published&per_page=7&page=2");
-  ASSERT_EQ(page.status, 200) << page.body;
+  ASSERT_EQ(page.status, 200) << page.Body();
   auto body = JsonOf(page);
   EXPECT_EQ(body["total"], 20);
   EXPECT_EQ(body["page"], 2);

@@ -44,7 +44,7 @@ TEST_F(ApiTest, EveryDocumentedOperationHasARoute) {
 TEST_F(ApiTest, ServesTheDocument) {
   auto response = Call(Method::kGet, "/api/openapi.json");
   EXPECT_EQ(response.status, 200);
-  EXPECT_EQ(response.body, OpenApiDocument());
+  EXPECT_EQ(response.Body(), OpenApiDocument());
 }
 
 }  // namespace

@@ -31,8 +31,6 @@ constexpr const char* kUpsertRegion =
     "WHERE (name, level, parent_code, time_zone) IS NOT "
     "(excluded.name, excluded.level, excluded.parent_code, excluded.time_zone)";
 
-constexpr const char* kAgencyColumns =
-    "id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, updated_at";
 constexpr const char* kSelectAgencies =
     "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
     "updated_at FROM agencies WHERE region_code = ?1 ORDER BY name_key, id";
@@ -52,48 +50,46 @@ constexpr const char* kDeleteAgency = "DELETE FROM agencies WHERE id = ?1 AND ve
 constexpr const char* kCountAgencyInnovations =
     "SELECT count(*) FROM innovations WHERE agency_id = ?1";
 
-// The innovation columns in the order Bind and Read use them.
-constexpr const char* kInnovationColumns =
-    "id, region_code, agency_id, unit, title, product, summary, initiator_kind, "
-    "initiator_names, team_members, type, form, digital, main_affair, other_affairs, themes, "
-    "maturity, year, implementation_year, trial_date, implementation_date, stage, description, "
-    "background, design, goals, benefits, results, drivers, obstacles, process_steps, outputs, "
-    "outcomes, replication_prerequisites, budget, video_url, location, evidence, "
-    "replicated_from, replication_method, transfer_kinds, partners, status, rejection_reason, "
-    "continuation, source, source_ref, version, created_at, updated_at";
-constexpr int kInnovationColumnCount = 50;
 constexpr const char* kInsertInnovation =
     "INSERT INTO innovations (region_code, agency_id, unit, title, product, summary, "
     "initiator_kind, initiator_names, team_members, type, form, digital, main_affair, "
     "other_affairs, themes, maturity, year, implementation_year, trial_date, "
-    "implementation_date, stage, description, background, design, goals, benefits, results, "
-    "drivers, obstacles, process_steps, outputs, outcomes, replication_prerequisites, budget, "
-    "video_url, location, evidence, replicated_from, replication_method, transfer_kinds, "
-    "partners, status, rejection_reason, continuation, source, source_ref, version, created_at, "
-    "updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-    "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, "
-    "?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50)";
+    "implementation_date, stage, budget, video_url, location, evidence, replicated_from, "
+    "replication_method, transfer_kinds, partners, status, rejection_reason, continuation, "
+    "source, source_ref, version, created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?35, ?36, ?37, ?38, "
+    "?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50)";
 constexpr const char* kUpdateInnovation =
     "UPDATE innovations SET agency_id = ?3, unit = ?4, title = ?5, product = ?6, summary = ?7, "
     "initiator_kind = ?8, initiator_names = ?9, team_members = ?10, type = ?11, form = ?12, "
     "digital = ?13, main_affair = ?14, other_affairs = ?15, themes = ?16, maturity = ?17, "
     "year = ?18, implementation_year = ?19, trial_date = ?20, implementation_date = ?21, "
-    "stage = ?22, description = ?23, background = ?24, design = ?25, goals = ?26, "
-    "benefits = ?27, results = ?28, drivers = ?29, obstacles = ?30, process_steps = ?31, "
-    "outputs = ?32, outcomes = ?33, replication_prerequisites = ?34, budget = ?35, "
-    "video_url = ?36, location = ?37, evidence = ?38, replicated_from = ?39, "
-    "replication_method = ?40, transfer_kinds = ?41, partners = ?42, status = ?43, "
-    "rejection_reason = ?44, continuation = ?45, version = version + 1, updated_at = ?50 "
-    "WHERE id = ?1 AND version = ?48";
+    "stage = ?22, budget = ?35, video_url = ?36, location = ?37, evidence = ?38, "
+    "replicated_from = ?39, replication_method = ?40, transfer_kinds = ?41, partners = ?42, "
+    "status = ?43, rejection_reason = ?44, continuation = ?45, version = version + 1, "
+    "updated_at = ?50 WHERE id = ?1 AND version = ?48";
+// The narrative sections, ?1 the innovation and ?2 to ?13 the texts in model order.
+constexpr const char* kUpsertInnovationTexts =
+    "INSERT INTO innovation_texts (innovation_id, description, background, design, goals, "
+    "benefits, results, drivers, obstacles, process_steps, outputs, outcomes, "
+    "replication_prerequisites) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+    "ON CONFLICT (innovation_id) DO UPDATE SET description = excluded.description, "
+    "background = excluded.background, design = excluded.design, goals = excluded.goals, "
+    "benefits = excluded.benefits, results = excluded.results, drivers = excluded.drivers, "
+    "obstacles = excluded.obstacles, process_steps = excluded.process_steps, "
+    "outputs = excluded.outputs, outcomes = excluded.outcomes, "
+    "replication_prerequisites = excluded.replication_prerequisites";
 constexpr const char* kSelectInnovation =
-    "SELECT id, region_code, agency_id, unit, title, product, summary, initiator_kind, "
-    "initiator_names, team_members, type, form, digital, main_affair, other_affairs, themes, "
-    "maturity, year, implementation_year, trial_date, implementation_date, stage, description, "
-    "background, design, goals, benefits, results, drivers, obstacles, process_steps, outputs, "
-    "outcomes, replication_prerequisites, budget, video_url, location, evidence, "
-    "replicated_from, replication_method, transfer_kinds, partners, status, rejection_reason, "
-    "continuation, source, source_ref, version, created_at, updated_at FROM innovations "
-    "WHERE id = ?1";
+    "SELECT i.id, i.region_code, i.agency_id, i.unit, i.title, i.product, i.summary, "
+    "i.initiator_kind, i.initiator_names, i.team_members, i.type, i.form, i.digital, "
+    "i.main_affair, i.other_affairs, i.themes, i.maturity, i.year, i.implementation_year, "
+    "i.trial_date, i.implementation_date, i.stage, t.description, t.background, t.design, "
+    "t.goals, t.benefits, t.results, t.drivers, t.obstacles, t.process_steps, t.outputs, "
+    "t.outcomes, t.replication_prerequisites, i.budget, i.video_url, i.location, i.evidence, "
+    "i.replicated_from, i.replication_method, i.transfer_kinds, i.partners, i.status, "
+    "i.rejection_reason, i.continuation, i.source, i.source_ref, i.version, i.created_at, "
+    "i.updated_at FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id "
+    "WHERE i.id = ?1";
 constexpr const char* kSelectInnovationBySourceRef =
     "SELECT id FROM innovations WHERE region_code = ?1 AND source_ref = ?2 AND source_ref <> ''";
 constexpr const char* kSelectRegionInnovationIds =
@@ -288,15 +284,20 @@ void BindInnovation(Statement& s, const Innovation& i) {
   s.Bind(13, std::int64_t{i.digital}).Bind(14, i.main_affair).Bind(15, ListJson(i.other_affairs));
   s.Bind(16, ListJson(i.themes)).Bind(17, ToString(i.maturity)).Bind(18, i.year);
   s.Bind(19, i.implementation_year).Bind(20, i.trial_date).Bind(21, i.implementation_date);
-  s.Bind(22, ToString(i.stage)).Bind(23, i.description).Bind(24, i.background);
-  s.Bind(25, i.design).Bind(26, i.goals).Bind(27, i.benefits).Bind(28, i.results);
-  s.Bind(29, i.drivers).Bind(30, i.obstacles).Bind(31, i.process_steps).Bind(32, i.outputs);
-  s.Bind(33, i.outcomes).Bind(34, i.replication_prerequisites).Bind(35, budget.dump());
+  // ?23 to ?34 are the narrative sections, written by BindInnovationTexts.
+  s.Bind(22, ToString(i.stage)).Bind(35, budget.dump());
   s.Bind(36, i.video_url).Bind(37, i.location).Bind(38, evidence.dump());
   s.Bind(39, i.replicated_from).BindNullableText(40, OptionalName(i.replication_method));
   s.Bind(41, transfers.dump()).Bind(42, partners.dump()).Bind(43, ToString(i.status));
   s.Bind(44, i.rejection_reason).Bind(45, ToString(i.continuation)).Bind(46, i.source);
   s.Bind(47, i.source_ref).Bind(48, i.version).Bind(49, i.created_at).Bind(50, i.updated_at);
+}
+
+void BindInnovationTexts(Statement& s, Id id, const Innovation& i) {
+  s.Bind(1, id).Bind(2, i.description).Bind(3, i.background).Bind(4, i.design);
+  s.Bind(5, i.goals).Bind(6, i.benefits).Bind(7, i.results).Bind(8, i.drivers);
+  s.Bind(9, i.obstacles).Bind(10, i.process_steps).Bind(11, i.outputs).Bind(12, i.outcomes);
+  s.Bind(13, i.replication_prerequisites);
 }
 
 Innovation ReadInnovation(const Statement& r) {
@@ -390,6 +391,11 @@ class Connection {
     }
   }
 
+  // For destructors: a failure here has nowhere to go, and SQLite rolls back on close anyway.
+  void ExecIgnoringErrors(const char* sql) noexcept {
+    sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+  }
+
   // The prepared statement for `sql`, prepared once per connection.
   Statement Prepare(const std::string& sql) {
     auto found = statements_.find(sql);
@@ -412,6 +418,27 @@ class Connection {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
+// A nested transaction: rolled back unless released, inside or outside a transaction.
+class Savepoint {
+ public:
+  explicit Savepoint(Connection& connection) : connection_(connection) {
+    connection_.Exec("SAVEPOINT record");
+  }
+  ~Savepoint() {
+    if (!released_) connection_.ExecIgnoringErrors("ROLLBACK TO record; RELEASE record");
+  }
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void Release() {
+    connection_.Exec("RELEASE record");
+    released_ = true;
+  }
+
+ private:
+  Connection& connection_;
+  bool released_ = false;
+};
+
 Error Stale() { return msg::StaleVersion(); }
 
 // A unique key refused the write: another record already has this value.
@@ -427,7 +454,8 @@ class SqliteStore final : public Store {
 
   void Begin() override { connection_.Exec("BEGIN IMMEDIATE"); }
   void Commit() override { connection_.Exec("COMMIT"); }
-  void Rollback() override { connection_.Exec("ROLLBACK"); }
+  // Never throws: it runs from destructors, and a failed rollback leaves nothing to undo.
+  void Rollback() override { connection_.ExecIgnoringErrors("ROLLBACK"); }
 
   std::int64_t ChangeCounter() override {
     auto s = connection_.Prepare(kSelectChangeCounter);
@@ -604,7 +632,8 @@ class SqliteStore final : public Store {
         order = " ORDER BY i.title COLLATE NOCASE ASC, i.id ASC";
         break;
       case InnovationSort::kYearNewest:
-        order = " ORDER BY i.year IS NULL, i.year DESC, i.id DESC";
+        // SQLite sorts NULL below every number, so records without a year come last.
+        order = " ORDER BY i.year DESC, i.id DESC";
         break;
     }
     std::string sql = std::string("SELECT ") + kSummaryColumns +
@@ -651,16 +680,23 @@ class SqliteStore final : public Store {
   }
 
   Result<Innovation> InsertInnovation(const Innovation& innovation) override {
+    // Two rows make one record: the whole insert stands or falls together.
+    Savepoint savepoint(connection_);
+    Id id = 0;
     {
       auto s = connection_.Prepare(kInsertInnovation);
       BindInnovation(s, innovation);
       if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("source_ref");
+      id = connection_.LastInsertId();
     }
-    return *FindInnovation(connection_.LastInsertId());
+    WriteTexts(id, innovation);
+    savepoint.Release();
+    return *FindInnovation(id);
   }
 
   Result<Innovation> UpdateInnovation(const Innovation& innovation,
                                       std::int64_t expected_version) override {
+    Savepoint savepoint(connection_);
     {
       auto s = connection_.Prepare(kUpdateInnovation);
       Innovation bound = innovation;
@@ -675,6 +711,8 @@ class SqliteStore final : public Store {
       if (!FindInnovation(innovation.id)) return msg::NotFound("Inovasi", "Innovation");
       return Stale();
     }
+    WriteTexts(innovation.id, innovation);
+    savepoint.Release();
     return *FindInnovation(innovation.id);
   }
 
@@ -741,7 +779,7 @@ class SqliteStore final : public Store {
       connection_.Exec("COMMIT");
       return newest;
     } catch (...) {
-      connection_.Exec("ROLLBACK");
+      connection_.ExecIgnoringErrors("ROLLBACK");
       throw;
     }
   }
@@ -754,6 +792,14 @@ class SqliteStore final : public Store {
   }
 
  private:
+  void WriteTexts(Id id, const Innovation& innovation) {
+    auto s = connection_.Prepare(kUpsertInnovationTexts);
+    BindInnovationTexts(s, id, innovation);
+    if (s.Execute() != Statement::Outcome::kDone) {
+      throw StorageError("sqlite: the texts of innovation " + std::to_string(id) + " refused");
+    }
+  }
+
   int SchemaVersionInTransaction() {
     auto s = connection_.Prepare(kSelectSchemaVersion);
     return s.Step() ? static_cast<int>(s.Int(0)) : 0;

@@ -29,28 +29,51 @@ CREATE TABLE agencies (
 CREATE INDEX agencies_parent ON agencies (parent_id);
 
 CREATE TABLE innovations (
+  -- The columns lists filter and sort by come first, so SQLite finds them at a row's start.
   id                        INTEGER PRIMARY KEY,
   region_code               TEXT NOT NULL REFERENCES regions (code),
   agency_id                 INTEGER NOT NULL REFERENCES agencies (id),
-  unit                      TEXT NOT NULL,
+  status                    TEXT NOT NULL,
+  type                      TEXT,
+  form                      TEXT,
+  maturity                  TEXT NOT NULL,
+  stage                     TEXT NOT NULL,
+  continuation              TEXT NOT NULL,
+  digital                   INTEGER NOT NULL,
+  year                      INTEGER,
+  implementation_year       INTEGER,
+  replicated_from           INTEGER REFERENCES innovations (id),
+  version                   INTEGER NOT NULL,
+  created_at                TEXT NOT NULL,
+  updated_at                TEXT NOT NULL,
   title                     TEXT NOT NULL,
   product                   TEXT NOT NULL,
   summary                   TEXT NOT NULL,
+  unit                      TEXT NOT NULL,
   initiator_kind            TEXT NOT NULL,
   initiator_names           TEXT NOT NULL,
-  team_members              TEXT NOT NULL,  -- JSON array of names
-  type                      TEXT,
-  form                      TEXT,
-  digital                   INTEGER NOT NULL,
   main_affair               TEXT NOT NULL,
-  other_affairs             TEXT NOT NULL,  -- JSON array
-  themes                    TEXT NOT NULL,  -- JSON array
-  maturity                  TEXT NOT NULL,
-  year                      INTEGER,
-  implementation_year       INTEGER,
   trial_date                TEXT NOT NULL,
   implementation_date       TEXT NOT NULL,
-  stage                     TEXT NOT NULL,
+  replication_method        TEXT,
+  rejection_reason          TEXT NOT NULL,
+  source                    TEXT NOT NULL,
+  source_ref                TEXT NOT NULL,
+  video_url                 TEXT NOT NULL,
+  location                  TEXT NOT NULL,
+  team_members              TEXT NOT NULL,  -- JSON array of names
+  other_affairs             TEXT NOT NULL,  -- JSON array
+  themes                    TEXT NOT NULL,  -- JSON array
+  transfer_kinds            TEXT NOT NULL,  -- JSON array
+  budget                    TEXT NOT NULL,  -- JSON array of {year, amount}
+  evidence                  TEXT NOT NULL,  -- JSON array of {title, url}
+  partners                  TEXT NOT NULL   -- JSON array of {name, kind}
+) STRICT;
+
+-- The narrative sections (Markdown), apart from the rows that lists scan: an innovation's
+-- texts run to several kilobytes, and keeping them here keeps filtering and counting fast.
+CREATE TABLE innovation_texts (
+  innovation_id             INTEGER PRIMARY KEY REFERENCES innovations (id) ON DELETE CASCADE,
   description               TEXT NOT NULL,
   background                TEXT NOT NULL,
   design                    TEXT NOT NULL,
@@ -62,27 +85,19 @@ CREATE TABLE innovations (
   process_steps             TEXT NOT NULL,
   outputs                   TEXT NOT NULL,
   outcomes                  TEXT NOT NULL,
-  replication_prerequisites TEXT NOT NULL,
-  budget                    TEXT NOT NULL,  -- JSON array of {year, amount}
-  video_url                 TEXT NOT NULL,
-  location                  TEXT NOT NULL,
-  evidence                  TEXT NOT NULL,  -- JSON array of {title, url}
-  replicated_from           INTEGER REFERENCES innovations (id),
-  replication_method        TEXT,
-  transfer_kinds            TEXT NOT NULL,  -- JSON array
-  partners                  TEXT NOT NULL,  -- JSON array of {name, kind}
-  status                    TEXT NOT NULL,
-  rejection_reason          TEXT NOT NULL,
-  continuation              TEXT NOT NULL,
-  source                    TEXT NOT NULL,
-  source_ref                TEXT NOT NULL,
-  version                   INTEGER NOT NULL,
-  created_at                TEXT NOT NULL,
-  updated_at                TEXT NOT NULL
+  replication_prerequisites TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX innovations_updated ON innovations (updated_at DESC, id DESC);
 CREATE INDEX innovations_region_updated ON innovations (region_code, updated_at DESC, id DESC);
-CREATE INDEX innovations_region_status ON innovations (region_code, status, updated_at DESC);
+-- Every filter of the list in one narrow index, so that counting the matches of a filter never
+-- reads the table itself.
+CREATE INDEX innovations_filters ON innovations
+  (region_code, status, type, form, maturity, stage, year, digital, agency_id, updated_at);
+CREATE INDEX innovations_title ON innovations (title COLLATE NOCASE, id);
+CREATE INDEX innovations_region_title ON innovations (region_code, title COLLATE NOCASE, id);
+CREATE INDEX innovations_year ON innovations (year DESC, id DESC);
+CREATE INDEX innovations_region_year ON innovations (region_code, year DESC, id DESC);
 CREATE INDEX innovations_agency ON innovations (agency_id);
 CREATE INDEX innovations_replicated_from ON innovations (replicated_from)
   WHERE replicated_from IS NOT NULL;
