@@ -181,7 +181,7 @@ std::string DataVersion::Current() {
   auto now = std::chrono::steady_clock::now().time_since_epoch().count();
   auto checked = checked_at_.load(std::memory_order_acquire);
   // One thread at a time re-reads the counter; the others use the last value meanwhile.
-  if (now - checked >= kRecheckNanoseconds &&
+  if (now - checked >= recheck_nanoseconds_ &&
       checked_at_.compare_exchange_strong(checked, now, std::memory_order_acq_rel)) {
     database_counter_.store(pool_.Acquire()->ChangeCounter(), std::memory_order_release);
   }
@@ -196,8 +196,8 @@ void PageCache::Put(const std::string& key, Entry entry) {
   entries_[key] = std::move(entry);
 }
 
-Api::Api(StorePool& pool, Clock clock)
-    : pool_(pool), clock_(clock), router_(Routes()), data_version_(pool) {}
+Api::Api(StorePool& pool, Clock clock, std::chrono::nanoseconds recheck)
+    : pool_(pool), clock_(clock), router_(Routes()), data_version_(pool, recheck) {}
 
 Response Api::Handle(const Request& request) {
   try {

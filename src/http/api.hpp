@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -38,7 +39,8 @@ class PageCache {
 // that serving a cached page costs no database round trip.
 class DataVersion {
  public:
-  explicit DataVersion(StorePool& pool) : pool_(pool) {}
+  DataVersion(StorePool& pool, std::chrono::nanoseconds recheck)
+      : pool_(pool), recheck_nanoseconds_(recheck.count()) {}
 
   // The current version: equal values mean the data has not changed in between.
   std::string Current();
@@ -46,8 +48,8 @@ class DataVersion {
   void Bump() { local_writes_.fetch_add(1, std::memory_order_acq_rel); }
 
  private:
-  static constexpr std::int64_t kRecheckNanoseconds = 250'000'000;
   StorePool& pool_;
+  const std::int64_t recheck_nanoseconds_;
   std::atomic<std::int64_t> local_writes_{0};
   std::atomic<std::int64_t> database_counter_{-1};
   std::atomic<std::int64_t> checked_at_{0};
@@ -55,7 +57,9 @@ class DataVersion {
 
 class Api {
  public:
-  Api(StorePool& pool, Clock clock);
+  // `recheck` bounds how long a write by another process may go unseen by cached pages.
+  Api(StorePool& pool, Clock clock,
+      std::chrono::nanoseconds recheck = std::chrono::milliseconds(250));
 
   // Answers one request; never throws.
   Response Handle(const Request& request);

@@ -199,6 +199,23 @@ TEST_F(ApiTest, ListFiltersPagesAndStaysCurrent) {
   EXPECT_EQ(JsonOf(fresh)["total"], 21);
 }
 
+TEST_F(ApiTest, ListSeesWritesOfOtherProcesses) {
+  // An API that re-reads the change counter on every request, so the test need not wait.
+  Api eager(pool_, testing::FixedNow, std::chrono::nanoseconds(0));
+  Id agency = Seed();
+  Request list;
+  list.target = "/api/v1/innovations?region=3578";
+  EXPECT_EQ(JsonOf(eager.Handle(list))["total"], 0);
+  // A write that bypasses the API, as `lumbung import` in another process does.
+  Registry registry(db_.store(), testing::FixedNow);
+  Innovation outside;
+  outside.region_code = "3578";
+  outside.agency_id = agency;
+  outside.title = "Diimpor dari baris perintah";
+  ASSERT_TRUE(registry.CreateInnovation(outside));
+  EXPECT_EQ(JsonOf(eager.Handle(list))["total"], 1);
+}
+
 TEST_F(ApiTest, ListRefusesBadParametersByName) {
   Seed();
   struct {
