@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -64,6 +65,18 @@ std::optional<Id> ParseId(const std::string& text) {
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
   return id;
+}
+
+// The structural errors of an innovation's JSON plus the domain's errors for every other field,
+// so that a person fixing a form learns of every problem in one answer.
+Error InnovationErrors(Registry& registry, const Innovation& innovation,
+                       std::vector<FieldError> structural) {
+  for (auto& error : registry.CheckInnovation(innovation)) {
+    bool named = std::any_of(structural.begin(), structural.end(),
+                             [&](const FieldError& known) { return known.field == error.field; });
+    if (!named) structural.push_back(std::move(error));
+  }
+  return msg::Invalid(std::move(structural));
 }
 
 Error NotFoundInnovation() { return msg::NotFound("Inovasi", "Innovation"); }
@@ -388,7 +401,6 @@ Response Api::CreateInnovation(const Request& request) {
   if (!body) return Problem(request, body.error());
   Innovation innovation;
   auto errors = FromJson(*body, innovation, JsonInput::kCreate);
-  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
   auto store = pool_.Acquire();
   // The agency names the region when the client leaves it out.
   if (innovation.region_code.empty() && innovation.agency_id > 0) {
@@ -396,10 +408,13 @@ Response Api::CreateInnovation(const Request& request) {
       innovation.region_code = agency->region_code;
     }
   }
+  Registry registry(*store, clock_);
+  if (!errors.empty()) {
+    return Problem(request, InnovationErrors(registry, innovation, std::move(errors)));
+  }
   if (innovation.region_code.empty() && innovation.agency_id <= 0) {
     return Problem(request, msg::Invalid({msg::Required("agency_id")}));
   }
-  Registry registry(*store, clock_);
   auto created = registry.CreateInnovation(innovation);
   if (!created) return Problem(request, created.error());
   return JsonResponse(201, ToJson(*created))
@@ -431,8 +446,10 @@ Response Api::PatchInnovation(const Request& request, const std::string& id) {
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
   auto errors = FromJson(*body, *innovation, JsonInput::kUpdate);
-  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
   Registry registry(*store, clock_);
+  if (!errors.empty()) {
+    return Problem(request, InnovationErrors(registry, *innovation, std::move(errors)));
+  }
   auto updated = registry.UpdateInnovation(*innovation, *version);
   if (!updated) return Problem(request, updated.error());
   return JsonResponse(200, ToJson(*updated)).With("ETag", VersionTag(updated->version));

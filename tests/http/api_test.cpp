@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "http/api_fixture.hpp"
 
 namespace lumbung::http {
@@ -147,6 +149,18 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"not_an_object", R"([1,2,3])", 422, "(body)"},
         BadInput{"not_json", "title=T", 415, "", "application/x-www-form-urlencoded"}),
     [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(ApiTest, EveryProblemIsReportedInOneAnswer) {
+  Id agency = Seed();
+  auto response = Call(Method::kPost, "/api/v1/innovations",
+                       R"({"agency_id":)" + std::to_string(agency) +
+                           R"(,"title":"T","type":"gadget","year":2031,"colour":1})");
+  ASSERT_EQ(response.status, 422);
+  std::set<std::string> fields;
+  auto problem = JsonOf(response);
+  for (const auto& error : problem["errors"]) fields.insert(error["field"]);
+  EXPECT_EQ(fields, (std::set<std::string>{"colour", "type", "year"}));
+}
 
 TEST_F(ApiTest, ErrorsSpeakEnglishOnRequest) {
   Seed();
