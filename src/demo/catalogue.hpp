@@ -101,7 +101,7 @@ struct AgencySpec {
 };
 
 // A way of innovating, tied to one of the eight types and to the kinds of service it suits.
-// Its texts hold placeholders that the generator fills: {Service}, {Target}, {Place} in title
+// Its texts hold slots that the generator fills: {Service}, {Target}, {Place} in title
 // case for titles; {service}, {target}, {place}, {short}, {city} in running text.
 struct Method {
   std::string_view key;  // names the method in Brand::method

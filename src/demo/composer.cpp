@@ -106,7 +106,7 @@ std::string Slug(std::string_view title) {
   return slug;
 }
 
-// Named values for the catalogue's "{name}" placeholders.
+// Named values for the catalogue's "{name}" slots.
 class Vars {
  public:
   void Set(std::string_view name, std::string value) {
@@ -119,7 +119,7 @@ class Vars {
     values_.emplace_back(name, std::move(value));
   }
 
-  // `pattern` with every known placeholder replaced; unknown ones stay as written, which the
+  // `pattern` with every known slot replaced; unknown ones stay as written, which the
   // demo's tests look for.
   std::string Fill(std::string_view pattern) const {
     std::string text;

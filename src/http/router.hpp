@@ -10,7 +10,7 @@
 
 namespace lumbung::http {
 
-// The values of a path's {placeholders}, in order.
+// The values of a path's {name} segments, in order.
 using PathParams = std::vector<std::string>;
 
 using Handler = std::function<Response(const Request&, const PathParams&)>;

@@ -221,7 +221,7 @@ TEST_F(DemoTest, FillsTheDocumentationTheRegulationsAskFor) {
   }
 }
 
-TEST_F(DemoTest, LeavesNoPlaceholderInAnyText) {
+TEST_F(DemoTest, LeavesNoSlotInAnyText) {
   for (const auto& innovation : innovations()) {
     for (const std::string* text :
          {&innovation.title, &innovation.product, &innovation.summary, &innovation.description,

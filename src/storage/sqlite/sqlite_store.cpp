@@ -543,20 +543,13 @@ class SqliteStore final : public Store {
   }
 
   Status DeleteAgency(Id id, std::int64_t expected_version) override {
-    auto s = connection_.Prepare(kDeleteAgency);
-    s.Bind(1, id).Bind(2, expected_version).ExpectReferences();
-    if (s.Execute() != Statement::Outcome::kDone) {
-      return msg::Conflict({"Perangkat daerah ini masih dirujuk data lain.",
+    return DeleteVersioned(kDeleteAgency, id, expected_version,
+                           {"Perangkat daerah ini masih dirujuk data lain.",
                             "Other records still refer to this agency."});
-    }
-    if (connection_.Changes() == 0) return Stale();
-    return Ok();
   }
 
   long long CountInnovationsOfAgency(Id id) override {
-    auto s = connection_.Prepare(kCountAgencyInnovations);
-    s.Bind(1, id);
-    return s.Step() ? s.Int(0) : 0;
+    return CountOf(kCountAgencyInnovations, id);
   }
 
   std::optional<Innovation> FindInnovation(Id id) override {
@@ -717,21 +710,12 @@ class SqliteStore final : public Store {
   }
 
   Status DeleteInnovation(Id id, std::int64_t expected_version) override {
-    auto s = connection_.Prepare(kDeleteInnovation);
-    s.Bind(1, id).Bind(2, expected_version).ExpectReferences();
-    if (s.Execute() != Statement::Outcome::kDone) {
-      return msg::Conflict({"Inovasi ini masih dirujuk data lain.",
-                            "Other records still refer to this innovation."});
-    }
-    if (connection_.Changes() == 0) return Stale();
-    return Ok();
+    return DeleteVersioned(
+        kDeleteInnovation, id, expected_version,
+        {"Inovasi ini masih dirujuk data lain.", "Other records still refer to this innovation."});
   }
 
-  long long CountReplicationsOf(Id id) override {
-    auto s = connection_.Prepare(kCountReplications);
-    s.Bind(1, id);
-    return s.Step() ? s.Int(0) : 0;
-  }
+  long long CountReplicationsOf(Id id) override { return CountOf(kCountReplications, id); }
 
   // Brings the schema to the newest migration this program knows, in one transaction.
   Result<int> Migrate(MigrationPolicy policy) {
@@ -792,6 +776,23 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // Runs `sql` (DELETE ... WHERE id = ?1 AND version = ?2): a stale version deletes nothing.
+  Status DeleteVersioned(const char* sql, Id id, std::int64_t expected_version,
+                         Text still_referenced) {
+    auto s = connection_.Prepare(sql);
+    s.Bind(1, id).Bind(2, expected_version).ExpectReferences();
+    if (s.Execute() != Statement::Outcome::kDone) return msg::Conflict(std::move(still_referenced));
+    if (connection_.Changes() == 0) return Stale();
+    return Ok();
+  }
+
+  // Runs `sql` (SELECT count(*) ... ?1) for one id.
+  long long CountOf(const char* sql, Id id) {
+    auto s = connection_.Prepare(sql);
+    s.Bind(1, id);
+    return s.Step() ? s.Int(0) : 0;
+  }
+
   void WriteTexts(Id id, const Innovation& innovation) {
     auto s = connection_.Prepare(kUpsertInnovationTexts);
     BindInnovationTexts(s, id, innovation);
