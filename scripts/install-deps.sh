@@ -8,7 +8,7 @@ packages=(
   # build
   g++ cmake ninja-build ccache make pkg-config git
   # libraries
-  libboost-dev libsqlite3-dev sqlite3 nlohmann-json3-dev zlib1g-dev
+  libboost-dev libsqlite3-dev sqlite3 nlohmann-json3-dev zlib1g-dev libsodium-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl python3
 )

@@ -122,6 +122,13 @@ Field<Record> Enum(std::string name, E Record::*member) {
 }
 
 template <typename Record, typename E>
+Field<Record> ReadOnlyEnum(std::string name, E Record::*member) {
+  Field<Record> field = Enum(std::move(name), member);
+  field.access = Field<Record>::kReadOnly;
+  return field;
+}
+
+template <typename Record, typename E>
 Field<Record> OptionalEnum(std::string name, std::optional<E> Record::*member) {
   return {name, Field<Record>::kWritable,
           [member](const Record& r) {
@@ -317,8 +324,10 @@ const std::vector<Field<Innovation>>& InnovationFields() {
                                 std::vector<FieldError>& er) { ReadEnum(x, p.kind, at2, er); }}});
              });
        }},
-      Enum("status", &I::status),
-      String("rejection_reason", &I::rejection_reason),
+      // The workflow moves these (POST /innovations/{id}/transitions); imports may set them.
+      ReadOnlyEnum("status", &I::status),
+      String("rejection_reason", &I::rejection_reason, Field<I>::kReadOnly),
+      String("approved_at", &I::approved_at, Field<I>::kReadOnly),
       Enum("continuation", &I::continuation),
       String("source", &I::source, Field<I>::kReadOnly),
       String("source_ref", &I::source_ref, Field<I>::kReadOnly),
@@ -355,6 +364,7 @@ const std::vector<Field<Region>>& RegionFields() {
       String("parent_code", &R::parent_code),
       Enum("time_zone", &R::time_zone),
       Bool("demo", &R::demo),
+      Bool("requires_head_approval", &R::requires_head_approval),
       String("created_at", &R::created_at, Field<R>::kReadOnly),
   };
   return kFields;

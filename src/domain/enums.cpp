@@ -1,5 +1,7 @@
 #include "domain/enums.hpp"
 
+#include "domain/accounts.hpp"
+
 #include <array>
 #include <string>
 
@@ -25,6 +27,8 @@ constexpr std::array<std::string_view, 5> kInitiatorKinds{"head_of_region", "dpr
                                                           "civil_servant", "community"};
 constexpr std::array<std::string_view, 2> kReplicationMethods{"adaptation", "modification"};
 constexpr std::array<std::string_view, 3> kTransferKinds{"technical", "information", "managerial"};
+constexpr std::array<std::string_view, 6> kRoles{"admin",       "region_admin", "agency_operator",
+                                                 "agency_head", "facilitator",  "juror"};
 constexpr std::array<std::string_view, 7> kPartnerKinds{
     "ministry_or_agency",  "other_region", "university", "ngo",
     "development_partner", "business",     "other"};
@@ -59,6 +63,7 @@ LUMBUNG_SPELLINGS(InitiatorKind, kInitiatorKinds)
 LUMBUNG_SPELLINGS(ReplicationMethod, kReplicationMethods)
 LUMBUNG_SPELLINGS(TransferKind, kTransferKinds)
 LUMBUNG_SPELLINGS(PartnerKind, kPartnerKinds)
+LUMBUNG_SPELLINGS(Role, kRoles)
 
 #undef LUMBUNG_SPELLINGS
 

@@ -20,8 +20,9 @@ struct Region {
   RegionLevel level = RegionLevel::kCity;
   std::string parent_code;  // the province of a regency or city; empty for a province
   TimeZone time_zone = TimeZone::kWib;
-  bool demo = false;       // generated demonstration data, labelled as such everywhere
-  std::string created_at;  // ISO 8601, UTC
+  bool demo = false;                    // generated demonstration data, labelled as such everywhere
+  std::string created_at;               // ISO 8601, UTC
+  bool requires_head_approval = false;  // an agency head approves before the region verifies
 };
 
 // A Perangkat Daerah, BUMD, UPTD or kecamatan, or one of their sub-units.
@@ -112,6 +113,7 @@ struct Innovation {
 
   RecordStatus status = RecordStatus::kDraft;
   std::string rejection_reason;
+  std::string approved_at;  // when the agency head approved the current submission
   Continuation continuation = Continuation::kActive;
 
   std::string source;      // where the record came from, for imported records

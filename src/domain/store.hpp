@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/accounts.hpp"
 #include "domain/model.hpp"
 #include "domain/result.hpp"
 
@@ -35,6 +36,13 @@ struct InnovationQuery {
   std::optional<int> year;
   std::optional<bool> digital;
   InnovationSort sort = InnovationSort::kNewest;
+  // Visibility, set by RestrictToVisible (domain/policy.hpp): when `restricted`, a record
+  // matches only if its status is in `visible_everywhere`, or it belongs to one of
+  // `visible_regions` or `visible_agencies`.
+  bool restricted = false;
+  std::vector<RecordStatus> visible_everywhere;
+  std::vector<std::string> visible_regions;
+  std::vector<Id> visible_agencies;
   int page = 1;       // from 1
   int per_page = 20;  // 1..100
 };
@@ -63,6 +71,74 @@ struct InnovationSummary {
 struct InnovationPage {
   std::vector<InnovationSummary> items;
   long long total = 0;
+};
+
+// A signed-in browser session. The cookie carries the id; the store keeps only its digest.
+struct SessionRecord {
+  std::string id_digest;
+  Id user_id = 0;
+  std::string csrf_token;
+  std::int64_t created_at = 0;  // seconds since the epoch
+  std::int64_t last_seen = 0;
+  std::string address;
+};
+
+// What an API token may do.
+enum class TokenScope { kRead, kWrite };
+
+// An API token for an integration; the store keeps only the token's digest.
+struct ApiToken {
+  Id id = 0;
+  std::string digest;
+  Id user_id = 0;
+  std::string name;
+  TokenScope scope = TokenScope::kRead;
+  std::int64_t expires_at = 0;  // seconds since the epoch
+  bool revoked = false;
+  std::string created_at;
+};
+
+// One workflow step of an innovation.
+struct InnovationEvent {
+  Id id = 0;
+  Id innovation_id = 0;
+  std::string action;  // submit, approve, verify, reject, publish, archive, create
+  RecordStatus from = RecordStatus::kDraft;
+  RecordStatus to = RecordStatus::kDraft;
+  std::optional<Id> user_id;
+  std::string actor_name;
+  std::string reason;
+  std::string at;
+};
+
+// One entry of the audit trail. `prev_hash` and `hash` chain the entries: each hash covers
+// the entry and the hash before it, so changing or removing any entry breaks the chain.
+struct AuditEntry {
+  Id id = 0;
+  std::string at;
+  std::optional<Id> user_id;
+  std::string actor_name;
+  std::string address;
+  std::string action;
+  std::string record_type;
+  std::string record_id;
+  std::string region_code;
+  std::string before;  // JSON, or empty
+  std::string after;   // JSON, or empty
+  std::string prev_hash;
+  std::string hash;
+};
+
+// Which audit entries to list, newest first.
+struct AuditQuery {
+  std::string region_code;
+  std::string record_type;
+  std::string record_id;
+  std::optional<Id> user_id;
+  std::string from;  // ISO 8601 timestamps, inclusive; empty for no bound
+  std::string to;
+  int limit = 100;
+  std::optional<Id> before_id;  // for paging: entries older than this one
 };
 
 // One connection to a database. Not thread-safe: each thread holds its own (see StorePool).
@@ -112,6 +188,43 @@ class Store {
                                               std::int64_t expected_version) = 0;
   virtual Status DeleteInnovation(Id id, std::int64_t expected_version) = 0;
   virtual long long CountReplicationsOf(Id id) = 0;
+
+  // Who the following changes are made by; recorded with each in the audit trail.
+  virtual void SetActor(const Actor& actor) = 0;
+
+  // Users. Every change is audited.
+  virtual std::optional<User> FindUser(Id id) = 0;
+  virtual std::optional<User> FindUserByName(std::string_view username) = 0;
+  virtual std::string PasswordHashOf(Id user_id) = 0;
+  virtual Result<User> InsertUser(const User& user, const std::string& password_hash) = 0;
+  virtual Result<User> UpdateUser(const User& user, std::int64_t expected_version) = 0;
+  virtual void SetPasswordHash(Id user_id, const std::string& password_hash) = 0;
+  // Users holding a role in the region or one of its agencies; every user when empty.
+  virtual std::vector<User> ListUsers(std::string_view region_code) = 0;
+  virtual long long CountActiveAdmins() = 0;
+
+  // Sessions.
+  virtual void InsertSession(const SessionRecord& session) = 0;
+  virtual std::optional<SessionRecord> FindSession(std::string_view id_digest) = 0;
+  virtual void TouchSession(std::string_view id_digest, std::int64_t now) = 0;
+  virtual void DeleteSession(std::string_view id_digest) = 0;
+  virtual void DeleteSessionsOf(Id user_id) = 0;
+
+  // API tokens.
+  virtual Result<ApiToken> InsertToken(const ApiToken& token) = 0;
+  virtual std::optional<ApiToken> FindTokenByDigest(std::string_view digest) = 0;
+  virtual std::vector<ApiToken> ListTokens(Id user_id) = 0;
+  virtual Status RevokeToken(Id token_id) = 0;
+
+  // The workflow history of innovations.
+  virtual void AppendEvent(const InnovationEvent& event) = 0;
+  virtual std::vector<InnovationEvent> ListEvents(Id innovation_id) = 0;
+
+  // The audit trail: append-only.
+  virtual void AppendAudit(AuditEntry entry) = 0;
+  virtual std::vector<AuditEntry> ListAudit(const AuditQuery& query) = 0;
+  // Every entry in order, for verifying the chain.
+  virtual void ForEachAudit(const std::function<bool(const AuditEntry&)>& visit) = 0;
 };
 
 // A database failure the program cannot handle: disk full, corrupt file, lost server.

@@ -6,6 +6,10 @@
 #include <unordered_map>
 
 #include "domain/messages.hpp"
+#include "auth/tokens.hpp"
+#include "domain/audit.hpp"
+#include "domain/dates.hpp"
+#include "codec/json_codec.hpp"
 #include "storage/migrations.hpp"
 
 namespace lumbung::storage {
@@ -16,16 +20,17 @@ using Json = nlohmann::json;
 // Every statement the backend runs, named; values are always bound, never spliced.
 constexpr const char* kSelectChangeCounter = "SELECT counter FROM change_counter";
 constexpr const char* kSelectRegions =
-    "SELECT code, name, level, parent_code, time_zone, demo, created_at FROM regions ORDER BY code";
+    "SELECT code, name, level, parent_code, time_zone, demo, created_at, requires_head_approval "
+    "FROM regions ORDER BY code";
 constexpr const char* kSelectRegion =
-    "SELECT code, name, level, parent_code, time_zone, demo, created_at FROM regions "
-    "WHERE code = ?1";
+    "SELECT code, name, level, parent_code, time_zone, demo, created_at, requires_head_approval "
+    "FROM regions WHERE code = ?1";
 constexpr const char* kInsertRegion =
-    "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at) "
-    "VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7)";
+    "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at, "
+    "requires_head_approval) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8)";
 constexpr const char* kUpsertRegion =
-    "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at) "
-    "VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7) "
+    "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at, "
+    "requires_head_approval) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8) "
     "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, "
     "parent_code = excluded.parent_code, time_zone = excluded.time_zone "
     "WHERE (name, level, parent_code, time_zone) IS NOT "
@@ -56,9 +61,9 @@ constexpr const char* kInsertInnovation =
     "other_affairs, themes, maturity, year, implementation_year, trial_date, "
     "implementation_date, stage, budget, video_url, location, evidence, replicated_from, "
     "replication_method, transfer_kinds, partners, status, rejection_reason, continuation, "
-    "source, source_ref, version, created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?35, ?36, ?37, ?38, "
-    "?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50)";
+    "source, source_ref, version, created_at, updated_at, approved_at) VALUES (?2, ?3, ?4, ?5, "
+    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?35, ?36, "
+    "?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50, ?51)";
 constexpr const char* kUpdateInnovation =
     "UPDATE innovations SET agency_id = ?3, unit = ?4, title = ?5, product = ?6, summary = ?7, "
     "initiator_kind = ?8, initiator_names = ?9, team_members = ?10, type = ?11, form = ?12, "
@@ -67,7 +72,7 @@ constexpr const char* kUpdateInnovation =
     "stage = ?22, budget = ?35, video_url = ?36, location = ?37, evidence = ?38, "
     "replicated_from = ?39, replication_method = ?40, transfer_kinds = ?41, partners = ?42, "
     "status = ?43, rejection_reason = ?44, continuation = ?45, version = version + 1, "
-    "updated_at = ?50 WHERE id = ?1 AND version = ?48";
+    "updated_at = ?50, approved_at = ?51 WHERE id = ?1 AND version = ?48";
 // The narrative sections, ?1 the innovation and ?2 to ?13 the texts in model order.
 constexpr const char* kUpsertInnovationTexts =
     "INSERT INTO innovation_texts (innovation_id, description, background, design, goals, "
@@ -88,7 +93,7 @@ constexpr const char* kSelectInnovation =
     "t.outcomes, t.replication_prerequisites, i.budget, i.video_url, i.location, i.evidence, "
     "i.replicated_from, i.replication_method, i.transfer_kinds, i.partners, i.status, "
     "i.rejection_reason, i.continuation, i.source, i.source_ref, i.version, i.created_at, "
-    "i.updated_at FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id "
+    "i.updated_at, i.approved_at FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id "
     "WHERE i.id = ?1";
 constexpr const char* kSelectInnovationBySourceRef =
     "SELECT id FROM innovations WHERE region_code = ?1 AND source_ref = ?2 AND source_ref <> ''";
@@ -100,6 +105,73 @@ constexpr const char* kCountReplications =
 constexpr const char* kSummaryColumns =
     "i.id, i.region_code, i.agency_id, a.name, i.title, i.product, i.summary, i.type, i.form, "
     "i.maturity, i.stage, i.status, i.continuation, i.digital, i.year, i.updated_at";
+
+constexpr const char* kSelectUserById =
+    "SELECT id, username, display_name, email, disabled, version, created_at, updated_at "
+    "FROM users WHERE id = ?1";
+constexpr const char* kSelectUserByName =
+    "SELECT id, username, display_name, email, disabled, version, created_at, updated_at "
+    "FROM users WHERE username_key = ?1";
+constexpr const char* kSelectUserRoles =
+    "SELECT role, region_code, agency_id, competition_id FROM user_roles WHERE user_id = ?1 "
+    "ORDER BY role, region_code, agency_id, competition_id";
+constexpr const char* kSelectPasswordHash = "SELECT password_hash FROM users WHERE id = ?1";
+constexpr const char* kInsertUser =
+    "INSERT INTO users (username, username_key, display_name, email, password_hash, disabled, "
+    "version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)";
+constexpr const char* kUpdateUser =
+    "UPDATE users SET display_name = ?2, email = ?3, disabled = ?4, updated_at = ?5, "
+    "version = version + 1 WHERE id = ?1 AND version = ?6";
+constexpr const char* kUpdatePasswordHash =
+    "UPDATE users SET password_hash = ?2, version = version + 1 WHERE id = ?1";
+constexpr const char* kDeleteUserRoles = "DELETE FROM user_roles WHERE user_id = ?1";
+constexpr const char* kInsertUserRole =
+    "INSERT INTO user_roles (user_id, role, region_code, agency_id, competition_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr const char* kSelectUserIds = "SELECT id FROM users ORDER BY username_key";
+constexpr const char* kSelectRegionUserIds =
+    "SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
+    "LEFT JOIN agencies a ON a.id = r.agency_id "
+    "WHERE r.region_code = ?1 OR a.region_code = ?1 ORDER BY u.username_key";
+constexpr const char* kCountActiveAdmins =
+    "SELECT count(DISTINCT u.id) FROM users u JOIN user_roles r ON r.user_id = u.id "
+    "WHERE r.role = 'admin' AND u.disabled = 0";
+constexpr const char* kInsertSession =
+    "INSERT INTO sessions (id_digest, user_id, csrf_token, created_at, last_seen, address) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kSelectSession =
+    "SELECT id_digest, user_id, csrf_token, created_at, last_seen, address FROM sessions "
+    "WHERE id_digest = ?1";
+constexpr const char* kTouchSession = "UPDATE sessions SET last_seen = ?2 WHERE id_digest = ?1";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE id_digest = ?1";
+constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?1";
+constexpr const char* kInsertToken =
+    "INSERT INTO api_tokens (digest, user_id, name, scope, expires_at, revoked, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)";
+constexpr const char* kSelectTokenByDigest =
+    "SELECT id, digest, user_id, name, scope, expires_at, revoked, created_at FROM api_tokens "
+    "WHERE digest = ?1";
+constexpr const char* kSelectTokenById =
+    "SELECT id, digest, user_id, name, scope, expires_at, revoked, created_at FROM api_tokens "
+    "WHERE id = ?1";
+constexpr const char* kSelectUserTokens =
+    "SELECT id, digest, user_id, name, scope, expires_at, revoked, created_at FROM api_tokens "
+    "WHERE user_id = ?1 ORDER BY id";
+constexpr const char* kRevokeToken = "UPDATE api_tokens SET revoked = 1 WHERE id = ?1";
+constexpr const char* kInsertEvent =
+    "INSERT INTO innovation_events (innovation_id, action, from_status, to_status, user_id, "
+    "actor_name, reason, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+constexpr const char* kSelectEvents =
+    "SELECT id, innovation_id, action, from_status, to_status, user_id, actor_name, reason, at "
+    "FROM innovation_events WHERE innovation_id = ?1 ORDER BY id";
+constexpr const char* kSelectLastAuditHash = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
+constexpr const char* kInsertAudit =
+    "INSERT INTO audit_log (at, user_id, actor_name, address, action, record_type, record_id, "
+    "region_code, before, after, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "?10, ?11, ?12)";
+constexpr const char* kAuditColumns =
+    "SELECT id, at, user_id, actor_name, address, action, record_type, record_id, region_code, "
+    "before, after, prev_hash, hash FROM audit_log";
 
 constexpr const char* kSelectSchemaVersion =
     "SELECT coalesce(max(version), 0) FROM schema_migrations";
@@ -240,6 +312,7 @@ Region ReadRegion(const Statement& row) {
   region.time_zone = EnumOf<TimeZone>(row.Text(4));
   region.demo = row.Int(5) != 0;
   region.created_at = row.Text(6);
+  region.requires_head_approval = row.Int(7) != 0;
   return region;
 }
 
@@ -291,6 +364,7 @@ void BindInnovation(Statement& s, const Innovation& i) {
   s.Bind(41, transfers.dump()).Bind(42, partners.dump()).Bind(43, ToString(i.status));
   s.Bind(44, i.rejection_reason).Bind(45, ToString(i.continuation)).Bind(46, i.source);
   s.Bind(47, i.source_ref).Bind(48, i.version).Bind(49, i.created_at).Bind(50, i.updated_at);
+  s.Bind(51, i.approved_at);
 }
 
 void BindInnovationTexts(Statement& s, Id id, const Innovation& i) {
@@ -355,6 +429,7 @@ Innovation ReadInnovation(const Statement& r) {
   i.version = r.Int(47);
   i.created_at = r.Text(48);
   i.updated_at = r.Text(49);
+  i.approved_at = r.Text(50);
   return i;
 }
 
@@ -411,6 +486,7 @@ class Connection {
   }
 
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  bool InAutocommit() const { return sqlite3_get_autocommit(db_) != 0; }
   int Changes() const { return sqlite3_changes(db_); }
 
  private:
@@ -421,21 +497,26 @@ class Connection {
 // A nested transaction: rolled back unless released, inside or outside a transaction.
 class Savepoint {
  public:
-  explicit Savepoint(Connection& connection) : connection_(connection) {
-    connection_.Exec("SAVEPOINT record");
+  explicit Savepoint(Connection& connection)
+      : connection_(connection), outermost_(connection.InAutocommit()) {
+    // Outside a transaction, take the write lock at once: a read followed by a write in a
+    // deferred transaction could meet another writer's commit in between and fail.
+    connection_.Exec(outermost_ ? "BEGIN IMMEDIATE" : "SAVEPOINT record");
   }
   ~Savepoint() {
-    if (!released_) connection_.ExecIgnoringErrors("ROLLBACK TO record; RELEASE record");
+    if (released_) return;
+    connection_.ExecIgnoringErrors(outermost_ ? "ROLLBACK" : "ROLLBACK TO record; RELEASE record");
   }
   Savepoint(const Savepoint&) = delete;
   Savepoint& operator=(const Savepoint&) = delete;
   void Release() {
-    connection_.Exec("RELEASE record");
+    connection_.Exec(outermost_ ? "COMMIT" : "RELEASE record");
     released_ = true;
   }
 
  private:
   Connection& connection_;
+  bool outermost_;
   bool released_ = false;
 };
 
@@ -446,6 +527,55 @@ Error DuplicateOf(std::string field) {
   return {ErrorCode::kConflict,
           {"Data dengan nilai ini sudah ada.", "A record with this value already exists."},
           {msg::Duplicate(std::move(field))}};
+}
+
+ApiToken ReadToken(const Statement& r) {
+  ApiToken token;
+  token.id = r.Int(0);
+  token.digest = r.Text(1);
+  token.user_id = r.Int(2);
+  token.name = r.Text(3);
+  token.scope = r.Text(4) == "write" ? TokenScope::kWrite : TokenScope::kRead;
+  token.expires_at = r.Int(5);
+  token.revoked = r.Int(6) != 0;
+  token.created_at = r.Text(7);
+  return token;
+}
+
+AuditEntry ReadAudit(const Statement& r) {
+  AuditEntry entry;
+  entry.id = r.Int(0);
+  entry.at = r.Text(1);
+  entry.user_id = r.OptionalInt(2);
+  entry.actor_name = r.Text(3);
+  entry.address = r.Text(4);
+  entry.action = r.Text(5);
+  entry.record_type = r.Text(6);
+  entry.record_id = r.Text(7);
+  entry.region_code = r.Text(8);
+  entry.before = r.Text(9);
+  entry.after = r.Text(10);
+  entry.prev_hash = r.Text(11);
+  entry.hash = r.Text(12);
+  return entry;
+}
+
+// What the audit trail keeps of a user: never the password hash.
+std::string AuditJson(const User& user) {
+  Json roles = Json::array();
+  for (const auto& grant : user.roles) {
+    roles.push_back({{"role", ToString(grant.role)},
+                     {"region_code", grant.region_code},
+                     {"agency_id", grant.agency_id},
+                     {"competition_id", grant.competition_id}});
+  }
+  return Json{{"id", user.id},
+              {"username", user.username},
+              {"display_name", user.display_name},
+              {"email", user.email},
+              {"disabled", user.disabled},
+              {"roles", roles}}
+      .dump();
 }
 
 class SqliteStore final : public Store {
@@ -477,20 +607,32 @@ class SqliteStore final : public Store {
   }
 
   Status InsertRegion(const Region& region) override {
-    auto s = connection_.Prepare(kInsertRegion);
-    BindRegion(s, region);
-    if (s.Execute() != Statement::Outcome::kDone) {
-      return DuplicateOf("code");
+    Savepoint savepoint(connection_);
+    {
+      auto s = connection_.Prepare(kInsertRegion);
+      BindRegion(s, region);
+      if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("code");
     }
+    Audit("create", "region", region.code, region.code, "", ToJson(region).dump());
+    savepoint.Release();
     return Ok();
   }
 
   void UpsertRegion(const Region& region) override {
-    auto s = connection_.Prepare(kUpsertRegion);
-    BindRegion(s, region);
-    if (s.Execute() != Statement::Outcome::kDone) {
-      throw StorageError("sqlite: region " + region.code + " refused");
+    Savepoint savepoint(connection_);
+    auto before = FindRegion(region.code);
+    {
+      auto s = connection_.Prepare(kUpsertRegion);
+      BindRegion(s, region);
+      if (s.Execute() != Statement::Outcome::kDone) {
+        throw StorageError("sqlite: region " + region.code + " refused");
+      }
     }
+    if (connection_.Changes() > 0) {
+      Audit(before ? "update" : "create", "region", region.code, region.code,
+            before ? ToJson(*before).dump() : "", ToJson(*FindRegion(region.code)).dump());
+    }
+    savepoint.Release();
   }
 
   std::vector<Agency> ListAgencies(std::string_view region_code) override {
@@ -517,6 +659,7 @@ class SqliteStore final : public Store {
   }
 
   Result<Agency> InsertAgency(const Agency& agency) override {
+    Savepoint savepoint(connection_);
     {
       auto s = connection_.Prepare(kInsertAgency);
       s.Bind(1, agency.region_code).Bind(2, agency.name).Bind(3, NameKey(agency.name));
@@ -524,10 +667,16 @@ class SqliteStore final : public Store {
       s.Bind(7, agency.echelon).Bind(8, agency.created_at);
       if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("name");
     }
-    return *FindAgency(connection_.LastInsertId());
+    Agency created = *FindAgency(connection_.LastInsertId());
+    Audit("create", "agency", std::to_string(created.id), created.region_code, "",
+          ToJson(created).dump());
+    savepoint.Release();
+    return created;
   }
 
   Result<Agency> UpdateAgency(const Agency& agency, std::int64_t expected_version) override {
+    Savepoint savepoint(connection_);
+    auto before = FindAgency(agency.id);
     {
       auto s = connection_.Prepare(kUpdateAgency);
       s.Bind(1, agency.id).Bind(2, agency.name).Bind(3, NameKey(agency.name));
@@ -536,16 +685,26 @@ class SqliteStore final : public Store {
       if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("name");
     }
     if (connection_.Changes() == 0) {
-      if (!FindAgency(agency.id)) return msg::NotFound("Perangkat daerah", "Agency");
+      if (!before) return msg::NotFound("Perangkat daerah", "Agency");
       return Stale();
     }
-    return *FindAgency(agency.id);
+    Agency after = *FindAgency(agency.id);
+    Audit("update", "agency", std::to_string(after.id), after.region_code, ToJson(*before).dump(),
+          ToJson(after).dump());
+    savepoint.Release();
+    return after;
   }
 
   Status DeleteAgency(Id id, std::int64_t expected_version) override {
-    return DeleteVersioned(kDeleteAgency, id, expected_version,
-                           {"Perangkat daerah ini masih dirujuk data lain.",
-                            "Other records still refer to this agency."});
+    Savepoint savepoint(connection_);
+    auto before = FindAgency(id);
+    auto deleted = DeleteVersioned(kDeleteAgency, id, expected_version,
+                                   {"Perangkat daerah ini masih dirujuk data lain.",
+                                    "Other records still refer to this agency."});
+    if (!deleted) return deleted;
+    Audit("delete", "agency", std::to_string(id), before->region_code, ToJson(*before).dump(), "");
+    savepoint.Release();
+    return deleted;
   }
 
   long long CountInnovationsOfAgency(Id id) override {
@@ -597,6 +756,31 @@ class SqliteStore final : public Store {
         binds.emplace_back(next++, std::string(ToString(q.statuses[k])));
       }
       where += ")";
+    }
+    if (q.restricted) {
+      // Visible: the statuses everyone may see, or anything of the actor's regions and agencies.
+      std::vector<std::string> any;
+      auto in_list = [&](const char* column, auto values, auto to_bind) {
+        if (values.empty()) return;
+        std::string clause = std::string(column) + " IN (";
+        for (std::size_t k = 0; k < values.size(); ++k) {
+          clause += (k ? ", ?" : "?") + std::to_string(next);
+          binds.emplace_back(next++, to_bind(values[k]));
+        }
+        any.push_back(clause + ")");
+      };
+      in_list("i.status", q.visible_everywhere, [](RecordStatus status) {
+        return std::variant<std::string, std::int64_t>(std::string(ToString(status)));
+      });
+      in_list("i.region_code", q.visible_regions, [](const std::string& code) {
+        return std::variant<std::string, std::int64_t>(code);
+      });
+      in_list("i.agency_id", q.visible_agencies, [](Id id) {
+        return std::variant<std::string, std::int64_t>(std::int64_t{id});
+      });
+      where += any.empty() ? " AND 0" : " AND (";
+      for (std::size_t k = 0; k < any.size(); ++k) where += (k ? " OR " : "") + any[k];
+      if (!any.empty()) where += ")";
     }
     auto bind_all = [&](Statement& s) {
       for (const auto& [index, value] : binds) {
@@ -683,13 +867,17 @@ class SqliteStore final : public Store {
       id = connection_.LastInsertId();
     }
     WriteTexts(id, innovation);
+    Innovation created = *FindInnovation(id);
+    Audit("create", "innovation", std::to_string(id), created.region_code, "",
+          ToJson(created).dump());
     savepoint.Release();
-    return *FindInnovation(id);
+    return created;
   }
 
   Result<Innovation> UpdateInnovation(const Innovation& innovation,
                                       std::int64_t expected_version) override {
     Savepoint savepoint(connection_);
+    auto before = FindInnovation(innovation.id);
     {
       auto s = connection_.Prepare(kUpdateInnovation);
       Innovation bound = innovation;
@@ -701,21 +889,302 @@ class SqliteStore final : public Store {
       }
     }
     if (connection_.Changes() == 0) {
-      if (!FindInnovation(innovation.id)) return msg::NotFound("Inovasi", "Innovation");
+      if (!before) return msg::NotFound("Inovasi", "Innovation");
       return Stale();
     }
     WriteTexts(innovation.id, innovation);
+    Innovation after = *FindInnovation(innovation.id);
+    Audit("update", "innovation", std::to_string(after.id), after.region_code,
+          ToJson(*before).dump(), ToJson(after).dump());
     savepoint.Release();
-    return *FindInnovation(innovation.id);
+    return after;
   }
 
   Status DeleteInnovation(Id id, std::int64_t expected_version) override {
-    return DeleteVersioned(
-        kDeleteInnovation, id, expected_version,
-        {"Inovasi ini masih dirujuk data lain.", "Other records still refer to this innovation."});
+    Savepoint savepoint(connection_);
+    auto before = FindInnovation(id);
+    auto deleted = DeleteVersioned(kDeleteInnovation, id, expected_version,
+                                   {"Inovasi ini masih dirujuk data lain.",
+                                    "Other records still refer to this innovation."});
+    if (!deleted) return deleted;
+    Audit("delete", "innovation", std::to_string(id), before->region_code,
+          ToJson(*before).dump(), "");
+    savepoint.Release();
+    return deleted;
   }
 
   long long CountReplicationsOf(Id id) override { return CountOf(kCountReplications, id); }
+
+
+  void SetActor(const Actor& actor) override { actor_ = actor; }
+
+  std::optional<User> FindUser(Id id) override {
+    std::optional<User> user;
+    {
+      auto s = connection_.Prepare(kSelectUserById);
+      s.Bind(1, id);
+      if (s.Step()) user = ReadUser(s);
+    }
+    if (user) user->roles = RolesOf(user->id);
+    return user;
+  }
+
+  std::optional<User> FindUserByName(std::string_view username) override {
+    std::optional<User> user;
+    {
+      auto s = connection_.Prepare(kSelectUserByName);
+      s.Bind(1, NameKey(username));
+      if (s.Step()) user = ReadUser(s);
+    }
+    if (user) user->roles = RolesOf(user->id);
+    return user;
+  }
+
+  std::string PasswordHashOf(Id user_id) override {
+    auto s = connection_.Prepare(kSelectPasswordHash);
+    s.Bind(1, user_id);
+    return s.Step() ? s.Text(0) : std::string();
+  }
+
+  Result<User> InsertUser(const User& user, const std::string& password_hash) override {
+    Savepoint savepoint(connection_);
+    Id id = 0;
+    {
+      auto s = connection_.Prepare(kInsertUser);
+      s.Bind(1, user.username).Bind(2, NameKey(user.username)).Bind(3, user.display_name);
+      s.Bind(4, user.email).Bind(5, password_hash).Bind(6, std::int64_t{user.disabled});
+      s.Bind(7, user.created_at);
+      if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("username");
+      id = connection_.LastInsertId();
+    }
+    WriteRoles(id, user.roles);
+    User created = *FindUser(id);
+    Audit("create", "user", std::to_string(id), RegionOf(created), "", AuditJson(created));
+    savepoint.Release();
+    return created;
+  }
+
+  Result<User> UpdateUser(const User& user, std::int64_t expected_version) override {
+    Savepoint savepoint(connection_);
+    auto before = FindUser(user.id);
+    if (!before) return msg::NotFound("Pengguna", "User");
+    {
+      auto s = connection_.Prepare(kUpdateUser);
+      s.Bind(1, user.id).Bind(2, user.display_name).Bind(3, user.email);
+      s.Bind(4, std::int64_t{user.disabled}).Bind(5, user.updated_at).Bind(6, expected_version);
+      s.Execute();
+    }
+    if (connection_.Changes() == 0) return Stale();
+    WriteRoles(user.id, user.roles);
+    User after = *FindUser(user.id);
+    Audit("update", "user", std::to_string(user.id), RegionOf(after), AuditJson(*before),
+          AuditJson(after));
+    savepoint.Release();
+    return after;
+  }
+
+  void SetPasswordHash(Id user_id, const std::string& password_hash) override {
+    Savepoint savepoint(connection_);
+    {
+      auto s = connection_.Prepare(kUpdatePasswordHash);
+      s.Bind(1, user_id).Bind(2, password_hash);
+      s.Execute();
+    }
+    // The trail records that the password changed, never the hash.
+    if (auto user = FindUser(user_id)) {
+      Audit("password_change", "user", std::to_string(user_id), RegionOf(*user), "", "");
+    }
+    savepoint.Release();
+  }
+
+  std::vector<User> ListUsers(std::string_view region_code) override {
+    std::vector<Id> ids;
+    {
+      auto s = connection_.Prepare(region_code.empty() ? kSelectUserIds : kSelectRegionUserIds);
+      if (!region_code.empty()) s.Bind(1, region_code);
+      while (s.Step()) ids.push_back(s.Int(0));
+    }
+    std::vector<User> users;
+    for (Id id : ids) users.push_back(*FindUser(id));
+    return users;
+  }
+
+  long long CountActiveAdmins() override {
+    auto s = connection_.Prepare(kCountActiveAdmins);
+    return s.Step() ? s.Int(0) : 0;
+  }
+
+  void InsertSession(const SessionRecord& session) override {
+    auto s = connection_.Prepare(kInsertSession);
+    s.Bind(1, session.id_digest).Bind(2, session.user_id).Bind(3, session.csrf_token);
+    s.Bind(4, session.created_at).Bind(5, session.last_seen).Bind(6, session.address);
+    if (s.Execute() != Statement::Outcome::kDone) throw StorageError("sqlite: session refused");
+  }
+
+  std::optional<SessionRecord> FindSession(std::string_view id_digest) override {
+    auto s = connection_.Prepare(kSelectSession);
+    s.Bind(1, id_digest);
+    if (!s.Step()) return std::nullopt;
+    return SessionRecord{s.Text(0), s.Int(1), s.Text(2), s.Int(3), s.Int(4), s.Text(5)};
+  }
+
+  void TouchSession(std::string_view id_digest, std::int64_t now) override {
+    auto s = connection_.Prepare(kTouchSession);
+    s.Bind(1, id_digest).Bind(2, now);
+    s.Execute();
+  }
+
+  void DeleteSession(std::string_view id_digest) override {
+    auto s = connection_.Prepare(kDeleteSession);
+    s.Bind(1, id_digest);
+    s.Execute();
+  }
+
+  void DeleteSessionsOf(Id user_id) override {
+    auto s = connection_.Prepare(kDeleteUserSessions);
+    s.Bind(1, user_id);
+    s.Execute();
+  }
+
+  Result<ApiToken> InsertToken(const ApiToken& token) override {
+    Savepoint savepoint(connection_);
+    {
+      auto s = connection_.Prepare(kInsertToken);
+      s.Bind(1, token.digest).Bind(2, token.user_id).Bind(3, token.name);
+      s.Bind(4, token.scope == TokenScope::kWrite ? "write" : "read");
+      s.Bind(5, token.expires_at).Bind(6, token.created_at);
+      if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("token");
+    }
+    ApiToken created = token;
+    created.id = connection_.LastInsertId();
+    auto user = FindUser(token.user_id);
+    Json after = {{"user_id", token.user_id},
+                  {"name", token.name},
+                  {"scope", token.scope == TokenScope::kWrite ? "write" : "read"},
+                  {"expires_at", token.expires_at}};
+    Audit("create", "token", std::to_string(created.id), user ? RegionOf(*user) : "", "",
+          after.dump());
+    savepoint.Release();
+    return created;
+  }
+
+  std::optional<ApiToken> FindTokenByDigest(std::string_view digest) override {
+    auto s = connection_.Prepare(kSelectTokenByDigest);
+    s.Bind(1, digest);
+    if (!s.Step()) return std::nullopt;
+    return ReadToken(s);
+  }
+
+  std::vector<ApiToken> ListTokens(Id user_id) override {
+    auto s = connection_.Prepare(kSelectUserTokens);
+    s.Bind(1, user_id);
+    std::vector<ApiToken> tokens;
+    while (s.Step()) tokens.push_back(ReadToken(s));
+    return tokens;
+  }
+
+  Status RevokeToken(Id token_id) override {
+    Savepoint savepoint(connection_);
+    std::optional<ApiToken> token;
+    {
+      auto s = connection_.Prepare(kSelectTokenById);
+      s.Bind(1, token_id);
+      if (s.Step()) token = ReadToken(s);
+    }
+    if (!token) return msg::NotFound("Token", "Token");
+    {
+      auto s = connection_.Prepare(kRevokeToken);
+      s.Bind(1, token_id);
+      s.Execute();
+    }
+    auto user = FindUser(token->user_id);
+    Audit("revoke", "token", std::to_string(token_id), user ? RegionOf(*user) : "", "", "");
+    savepoint.Release();
+    return Ok();
+  }
+
+  void AppendEvent(const InnovationEvent& event) override {
+    auto s = connection_.Prepare(kInsertEvent);
+    s.Bind(1, event.innovation_id).Bind(2, event.action).Bind(3, ToString(event.from));
+    s.Bind(4, ToString(event.to)).Bind(5, event.user_id).Bind(6, event.actor_name);
+    s.Bind(7, event.reason).Bind(8, event.at);
+    if (s.Execute() != Statement::Outcome::kDone) throw StorageError("sqlite: event refused");
+  }
+
+  std::vector<InnovationEvent> ListEvents(Id innovation_id) override {
+    auto s = connection_.Prepare(kSelectEvents);
+    s.Bind(1, innovation_id);
+    std::vector<InnovationEvent> events;
+    while (s.Step()) {
+      InnovationEvent event;
+      event.id = s.Int(0);
+      event.innovation_id = s.Int(1);
+      event.action = s.Text(2);
+      event.from = EnumOf<RecordStatus>(s.Text(3));
+      event.to = EnumOf<RecordStatus>(s.Text(4));
+      event.user_id = s.OptionalInt(5);
+      event.actor_name = s.Text(6);
+      event.reason = s.Text(7);
+      event.at = s.Text(8);
+      events.push_back(std::move(event));
+    }
+    return events;
+  }
+
+  void AppendAudit(AuditEntry entry) override {
+    Savepoint savepoint(connection_);
+    {
+      auto s = connection_.Prepare(kSelectLastAuditHash);
+      entry.prev_hash = s.Step() ? s.Text(0) : std::string();
+    }
+    entry.hash = auth::Sha256Hex(AuditChainText(entry));
+    {
+      auto s = connection_.Prepare(kInsertAudit);
+      s.Bind(1, entry.at).Bind(2, entry.user_id).Bind(3, entry.actor_name);
+      s.Bind(4, entry.address).Bind(5, entry.action).Bind(6, entry.record_type);
+      s.Bind(7, entry.record_id).Bind(8, entry.region_code).Bind(9, entry.before);
+      s.Bind(10, entry.after).Bind(11, entry.prev_hash).Bind(12, entry.hash);
+      if (s.Execute() != Statement::Outcome::kDone) throw StorageError("sqlite: audit refused");
+    }
+    savepoint.Release();
+  }
+
+  std::vector<AuditEntry> ListAudit(const AuditQuery& q) override {
+    std::string sql = std::string(kAuditColumns) + " WHERE 1 = 1";
+    std::vector<std::pair<int, std::variant<std::string, std::int64_t>>> binds;
+    int next = 1;
+    auto add = [&](const char* fragment, std::variant<std::string, std::int64_t> value) {
+      sql += std::string(" AND ") + fragment + std::to_string(next);
+      binds.emplace_back(next++, std::move(value));
+    };
+    if (!q.region_code.empty()) add("region_code = ?", q.region_code);
+    if (!q.record_type.empty()) add("record_type = ?", q.record_type);
+    if (!q.record_id.empty()) add("record_id = ?", q.record_id);
+    if (q.user_id) add("user_id = ?", *q.user_id);
+    if (!q.from.empty()) add("at >= ?", q.from);
+    if (!q.to.empty()) add("at <= ?", q.to);
+    if (q.before_id) add("id < ?", *q.before_id);
+    sql += " ORDER BY id DESC LIMIT ?" + std::to_string(next);
+    auto s = connection_.Prepare(sql);
+    for (const auto& [index, value] : binds) {
+      if (auto* text = std::get_if<std::string>(&value)) {
+        s.Bind(index, *text);
+      } else {
+        s.Bind(index, std::get<std::int64_t>(value));
+      }
+    }
+    s.Bind(next, std::int64_t{q.limit});
+    std::vector<AuditEntry> entries;
+    while (s.Step()) entries.push_back(ReadAudit(s));
+    return entries;
+  }
+
+  void ForEachAudit(const std::function<bool(const AuditEntry&)>& visit) override {
+    auto s = connection_.Prepare(std::string(kAuditColumns) + " ORDER BY id");
+    while (s.Step()) {
+      if (!visit(ReadAudit(s))) break;
+    }
+  }
 
   // Brings the schema to the newest migration this program knows, in one transaction.
   Result<int> Migrate(MigrationPolicy policy) {
@@ -776,6 +1245,70 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // Appends the change to the audit trail, in the caller's transaction.
+  void Audit(std::string_view action, std::string_view record_type, std::string record_id,
+             std::string region_code, std::string before, std::string after) {
+    AuditEntry entry;
+    entry.at = FormatTimestamp(std::chrono::system_clock::now());
+    entry.user_id = actor_.user_id;
+    entry.actor_name = actor_.name;
+    entry.address = actor_.address;
+    entry.action = action;
+    entry.record_type = record_type;
+    entry.record_id = std::move(record_id);
+    entry.region_code = std::move(region_code);
+    entry.before = std::move(before);
+    entry.after = std::move(after);
+    AppendAudit(std::move(entry));
+  }
+
+  static User ReadUser(const Statement& s) {
+    User user;
+    user.id = s.Int(0);
+    user.username = s.Text(1);
+    user.display_name = s.Text(2);
+    user.email = s.Text(3);
+    user.disabled = s.Int(4) != 0;
+    user.version = s.Int(5);
+    user.created_at = s.Text(6);
+    user.updated_at = s.Text(7);
+    return user;
+  }
+
+  std::vector<RoleGrant> RolesOf(Id user_id) {
+    auto s = connection_.Prepare(kSelectUserRoles);
+    s.Bind(1, user_id);
+    std::vector<RoleGrant> roles;
+    while (s.Step()) roles.push_back({EnumOf<Role>(s.Text(0)), s.Text(1), s.Int(2), s.Int(3)});
+    return roles;
+  }
+
+  // Replaces the user's roles; the same grant given twice is kept once.
+  void WriteRoles(Id user_id, const std::vector<RoleGrant>& roles) {
+    {
+      auto s = connection_.Prepare(kDeleteUserRoles);
+      s.Bind(1, user_id);
+      s.Execute();
+    }
+    for (const auto& grant : roles) {
+      auto s = connection_.Prepare(kInsertUserRole);
+      s.Bind(1, user_id).Bind(2, ToString(grant.role)).Bind(3, grant.region_code);
+      s.Bind(4, grant.agency_id).Bind(5, grant.competition_id);
+      s.Execute();
+    }
+  }
+
+  // The region a user's audit entries belong to: that of the first scoped role.
+  std::string RegionOf(const User& user) {
+    for (const auto& grant : user.roles) {
+      if (!grant.region_code.empty()) return grant.region_code;
+      if (grant.agency_id != 0) {
+        if (auto agency = FindAgency(grant.agency_id)) return agency->region_code;
+      }
+    }
+    return "";
+  }
+
   // Runs `sql` (DELETE ... WHERE id = ?1 AND version = ?2): a stale version deletes nothing.
   Status DeleteVersioned(const char* sql, Id id, std::int64_t expected_version,
                          Text still_referenced) {
@@ -810,9 +1343,11 @@ class SqliteStore final : public Store {
     s.Bind(1, region.code).Bind(2, region.name).Bind(3, ToString(region.level));
     s.Bind(4, region.parent_code).Bind(5, ToString(region.time_zone));
     s.Bind(6, std::int64_t{region.demo}).Bind(7, region.created_at);
+    s.Bind(8, std::int64_t{region.requires_head_approval});
   }
 
   Connection connection_;
+  Actor actor_ = Actor::System();
 };
 
 class SqliteDatabase final : public Database {
