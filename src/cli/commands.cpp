@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/accounts_commands.hpp"
 #include "cli/args.hpp"
+#include "cli/database.hpp"
 #include "demo/demo.hpp"
 #include "domain/registry.hpp"
 #include "exchange/importer.hpp"
@@ -17,8 +19,6 @@
 
 namespace lumbung::cli {
 namespace {
-
-constexpr const char* kDefaultDatabase = "sqlite:lumbung-data/lumbung.db";
 
 constexpr const char* kUsage = R"(Lumbung: the regional innovation information system.
 
@@ -30,6 +30,9 @@ Commands:
   import    import regions or innovations from CSV or JSONL
   export    export a region's innovations as JSONL or CSV
   demo      load the generated demo region
+  user      add, list and disable accounts, and change passwords
+  token     create and revoke API tokens
+  audit     verify the audit trail's hash chain
 
 Every command takes --db URL (default sqlite:lumbung-data/lumbung.db) and --help.
 Exit status: 0 success, 1 failure, 2 usage error.
@@ -44,6 +47,7 @@ Serves HTTP until interrupted (Ctrl-C or SIGTERM).
   --demo                  load the generated demo region first, if it is not there
   --threads N             worker threads (default: one per core)
   --quiet                 do not log one line per request on stderr
+  --secure-cookies        mark the session cookie Secure (when served behind TLS)
 )";
 
 constexpr const char* kMigrateHelp = R"(Usage: lumbung migrate [--db URL]
@@ -84,7 +88,8 @@ Error Usage(std::string id, std::string en) {
   return Error{ErrorCode::kInvalid, {std::move(id), std::move(en)}, {}};
 }
 
-// Opens --db, creating the folder of an SQLite file when needed.
+}  // namespace
+
 Result<std::unique_ptr<Database>> Open(const Args& args, MigrationPolicy policy) {
   std::string url = args.OptionOr("db", kDefaultDatabase);
   if (url.starts_with("sqlite:")) {
@@ -96,6 +101,16 @@ Result<std::unique_ptr<Database>> Open(const Args& args, MigrationPolicy policy)
   }
   return OpenDatabase(url, policy);
 }
+
+Result<std::unique_ptr<Store>> OpenStore(const Args& args) {
+  auto database = Open(args, MigrationPolicy::kRequireCurrent);
+  if (!database) return database.TakeError();
+  auto store = (*database)->Connect();
+  store->SetActor(Actor::System());
+  return store;
+}
+
+namespace {
 
 Result<int> ParseInt(const std::string& name, const std::string& value, int low, int high) {
   try {
@@ -165,7 +180,10 @@ int Serve(const Args& args) {
     if (int status = LoadDemoInto(*store, {}); status != kExitOk) return status;
   }
   StorePool pool(**database);
-  http::Api api(pool, SystemNow);
+  http::SessionOptions sessions;
+  sessions.secure_cookie = args.Flag("secure-cookies");
+  http::Api api(pool, SystemNow, std::chrono::milliseconds(250), sessions);
+  options.is_slow = http::Api::IsSlow;
   http::Server server(options,
                       [&api](const http::Request& request) { return api.Handle(request); });
   if (auto started = server.Start(); !started) {
@@ -327,11 +345,24 @@ struct Command {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      {"serve", {{"db", "listen", "threads"}, {"demo", "quiet", "help"}}, kServeHelp, Serve},
+      {"serve",
+       {{"db", "listen", "threads"}, {"demo", "quiet", "secure-cookies", "help"}},
+       kServeHelp,
+       Serve},
       {"migrate", {{"db"}, {"help"}}, kMigrateHelp, Migrate},
       {"import", {{"db", "region"}, {"dry-run", "help"}}, kImportHelp, Import},
       {"export", {{"db", "region", "format", "out"}, {"help"}}, kExportHelp, Export},
       {"demo", {{"db", "innovations", "seed"}, {"help"}}, kDemoHelp, Demo},
+      {"user",
+       {{"db", "username", "role", "region", "agency", "display-name", "email", "password-file"},
+        {"password-stdin", "help"}},
+       kUserHelp,
+       UserCommand},
+      {"token",
+       {{"db", "user", "name", "scope", "days", "id"}, {"help"}},
+       kTokenHelp,
+       TokenCommand},
+      {"audit", {{"db"}, {"help"}}, kAuditHelp, AuditCommand},
   };
   return kCommands;
 }

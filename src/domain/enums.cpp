@@ -1,9 +1,9 @@
 #include "domain/enums.hpp"
 
-#include "domain/accounts.hpp"
-
 #include <array>
 #include <string>
+
+#include "domain/accounts.hpp"
 
 namespace lumbung {
 namespace {

@@ -5,7 +5,8 @@
 namespace lumbung {
 
 bool Actor::Holds(Role role) const {
-  return std::any_of(roles.begin(), roles.end(), [&](const RoleGrant& g) { return g.role == role; });
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](const RoleGrant& g) { return g.role == role; });
 }
 
 bool Actor::HoldsInRegion(Role role, std::string_view region_code) const {
@@ -58,7 +59,8 @@ bool Writes(const Actor& actor) { return !actor.read_only && !actor.IsAnonymous(
 }  // namespace
 
 bool Allows(const Actor& actor, Action action, const Subject& subject) {
-  bool editable = subject.status == RecordStatus::kDraft || subject.status == RecordStatus::kRejected;
+  bool editable =
+      subject.status == RecordStatus::kDraft || subject.status == RecordStatus::kRejected;
   switch (action) {
     case Action::kReadInnovation:
       return subject.status == RecordStatus::kPublished || RegionAdmin(actor, subject) ||

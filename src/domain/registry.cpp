@@ -157,3 +157,33 @@ Status Registry::DeleteInnovation(Id id, std::int64_t expected_version) {
 }
 
 }  // namespace lumbung
+
+namespace lumbung {
+
+Result<Innovation> Registry::Transition(Id id, lumbung::Transition transition, const Actor& actor,
+                                        std::string_view reason) {
+  Transaction transaction(store_);
+  auto current = store_.FindInnovation(id);
+  if (!current) return msg::NotFound("Inovasi", "Innovation");
+  auto region = store_.FindRegion(current->region_code);
+  std::string now = Now();
+  auto next = ApplyTransition(*current, transition, *region, reason, now);
+  if (!next) return next.TakeError();
+  next->updated_at = now;
+  auto updated = store_.UpdateInnovation(*next, current->version);
+  if (!updated) return updated.TakeError();
+  InnovationEvent event;
+  event.innovation_id = id;
+  event.action = TransitionName(transition);
+  event.from = current->status;
+  event.to = updated->status;
+  event.user_id = actor.user_id;
+  event.actor_name = actor.name;
+  event.reason = std::string(reason);
+  event.at = now;
+  store_.AppendEvent(event);
+  transaction.Commit();
+  return updated;
+}
+
+}  // namespace lumbung

@@ -6,6 +6,7 @@
 #include "domain/model.hpp"
 #include "domain/result.hpp"
 #include "domain/store.hpp"
+#include "domain/workflow.hpp"
 
 namespace lumbung {
 
@@ -25,6 +26,11 @@ class Registry {
   // Replaces the innovation's fields; the region and the source stay as they were.
   Result<Innovation> UpdateInnovation(Innovation innovation, std::int64_t expected_version);
   Status DeleteInnovation(Id id, std::int64_t expected_version);
+
+  // Takes one workflow step (domain/workflow.hpp) and records it in the history with who did
+  // it and why. The caller has checked that `actor` may take it.
+  Result<Innovation> Transition(Id id, lumbung::Transition transition, const Actor& actor,
+                                std::string_view reason);
 
   // The checks CreateInnovation makes, without writing: for imports that validate every row
   // before writing any.

@@ -28,6 +28,10 @@ enum class ErrorCode {
   kTooLarge,              // (413)
   kUnsupportedMediaType,  // (415)
   kMethodNotAllowed,      // (405)
+  kUnauthenticated,       // who is asking is unknown or their credentials are bad (401)
+  kForbidden,             // known, but not allowed (403)
+  kTooManyRequests,       // slow down (429)
+  kUnavailable,           // the server cannot take this now (503)
   kInternal,              // (500)
 };
 

@@ -161,8 +161,11 @@ class Store {
   virtual std::vector<Region> ListRegions() = 0;
   virtual std::optional<Region> FindRegion(std::string_view code) = 0;
   virtual Status InsertRegion(const Region& region) = 0;
-  // Inserts the region or updates name, level, parent and time zone of an existing one.
+  // Inserts the region or updates name, level, parent and time zone of an existing one; its
+  // settings stay as they were (an import never resets them).
   virtual void UpsertRegion(const Region& region) = 0;
+  // Replaces every field of an existing region but its code and creation time.
+  virtual void UpdateRegion(const Region& region) = 0;
 
   // Agencies.
   virtual std::vector<Agency> ListAgencies(std::string_view region_code) = 0;

@@ -1,6 +1,7 @@
 #include "domain/validation.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "domain/messages.hpp"
@@ -239,6 +240,37 @@ std::vector<FieldError> ValidateAgency(const Agency& agency) {
   if (agency.parent_id && agency.id != 0 && *agency.parent_id == agency.id) {
     check.Add(msg::Inconsistent("parent_id", {"Unit tidak dapat menjadi induk dirinya sendiri.",
                                               "A unit cannot be its own parent."}));
+  }
+  return errors;
+}
+
+std::vector<FieldError> ValidateUser(const User& user) {
+  std::vector<FieldError> errors;
+  Checker check(errors);
+  bool name_ok =
+      user.username.size() >= 3 && user.username.size() <= 50 &&
+      std::all_of(user.username.begin(), user.username.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';
+      });
+  if (user.username.empty()) {
+    check.Add(msg::Required("username"));
+  } else if (!name_ok) {
+    check.Add(msg::Inconsistent(
+        "username", {"Nama pengguna 3 sampai 50 karakter: huruf, angka, titik, minus atau garis "
+                     "bawah.",
+                     "A username has 3 to 50 characters: letters, digits, dots, dashes or "
+                     "underscores."}));
+  }
+  check.RequiredText("display_name", user.display_name, kMaxNameLength);
+  if (!user.email.empty()) {
+    check.Text("email", user.email, kMaxNameLength);
+    auto at = user.email.find('@');
+    if (at == std::string::npos || at == 0 || user.email.find('.', at) == std::string::npos ||
+        user.email.find_first_of(" \t\r\n<>") != std::string::npos) {
+      check.Add(msg::Inconsistent("email", {"Alamat surel tidak sah, misalnya nama@contoh.go.id.",
+                                            "Not a valid e-mail address, for example "
+                                            "name@example.go.id."}));
+    }
   }
   return errors;
 }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/accounts.hpp"
 #include "domain/dates.hpp"
 #include "domain/model.hpp"
 #include "domain/result.hpp"
@@ -31,6 +32,10 @@ std::vector<FieldError> ValidateInnovation(const Innovation& innovation, const D
 
 // The fields of `agency` that break a rule.
 std::vector<FieldError> ValidateAgency(const Agency& agency);
+
+// The fields of `user` that break a rule: a username of 3 to 50 letters, digits, dots,
+// dashes or underscores; a display name; an e-mail address that looks like one, or none.
+std::vector<FieldError> ValidateUser(const User& user);
 
 // The fields of `region` that break a rule.
 std::vector<FieldError> ValidateRegion(const Region& region);

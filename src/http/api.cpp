@@ -6,8 +6,11 @@
 #include <cstdio>
 #include <mutex>
 
+#include "auth/password.hpp"
+#include "auth/tokens.hpp"
 #include "codec/json_codec.hpp"
 #include "domain/messages.hpp"
+#include "domain/policy.hpp"
 #include "domain/registry.hpp"
 #include "domain/validation.hpp"
 #include "http/openapi_document.hpp"
@@ -180,6 +183,186 @@ Result<InnovationQuery> ParseInnovationQuery(const Request& request) {
   return query;
 }
 
+constexpr std::string_view kSessionCookie = "lumbung_session";
+
+FieldError ExpectStringError(const std::string& field) {
+  return msg::WrongType(field, "teks", "a string");
+}
+
+// The password rule `code` (auth::PasswordProblem) in words.
+FieldError PasswordError(const std::string& code) {
+  if (code == "too_short") {
+    return {"password",
+            code,
+            {"Kata sandi paling sedikit 10 karakter.", "A password has at least 10 characters."}};
+  }
+  if (code == "too_long") {
+    return {"password",
+            code,
+            {"Kata sandi terlalu panjang (paling banyak 1024 bita).",
+             "The password is too long (at most 1024 bytes)."}};
+  }
+  if (code == "same_as_username") {
+    return {"password",
+            code,
+            {"Kata sandi tidak boleh sama dengan nama pengguna.",
+             "The password cannot be the username."}};
+  }
+  return {"password",
+          code,
+          {"Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.",
+           "This password is too common and easy to guess. Choose another."}};
+}
+
+// The value of one cookie in the Cookie header, or empty.
+std::string_view CookieValue(const Request& request, std::string_view name) {
+  std::string_view header = request.Header("cookie");
+  while (!header.empty()) {
+    auto semicolon = header.find(';');
+    std::string_view pair = header.substr(0, semicolon);
+    header =
+        semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.starts_with(name) && pair.size() > name.size() && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+  }
+  return {};
+}
+
+bool ChangesState(const Request& request) {
+  return request.method != Method::kGet && request.method != Method::kHead &&
+         request.method != Method::kOptions;
+}
+
+Error Unauthenticated() {
+  return {ErrorCode::kUnauthenticated,
+          {"Masuk (login) dulu untuk melakukan ini.", "Sign in first to do this."},
+          {}};
+}
+
+Error Forbidden() {
+  return {ErrorCode::kForbidden,
+          {"Anda tidak berwenang melakukan ini.", "You are not allowed to do this."},
+          {}};
+}
+
+// 401 for the public, 403 for a signed-in user without the right.
+Response Deny(const Request& request, const Actor& actor) {
+  return Problem(request, actor.IsAnonymous() ? Unauthenticated() : Forbidden());
+}
+
+Json UserJson(const User& user, bool with_personal_data) {
+  Json roles = Json::array();
+  for (const auto& grant : user.roles) {
+    Json role = {{"role", ToString(grant.role)}};
+    if (!grant.region_code.empty()) role["region_code"] = grant.region_code;
+    if (grant.agency_id != 0) role["agency_id"] = grant.agency_id;
+    if (grant.competition_id != 0) role["competition_id"] = grant.competition_id;
+    roles.push_back(std::move(role));
+  }
+  Json out = {{"id", user.id},
+              {"username", user.username},
+              {"display_name", user.display_name},
+              {"disabled", user.disabled},
+              {"roles", roles},
+              {"version", user.version}};
+  if (with_personal_data) out["email"] = user.email;
+  return out;
+}
+
+// Reads a list of role grants from JSON.
+std::vector<FieldError> ReadRoles(const Json& value, std::vector<RoleGrant>& out) {
+  std::vector<FieldError> errors;
+  if (!value.is_array()) {
+    errors.push_back(msg::WrongType("roles", "daftar (array)", "a list (array)"));
+    return errors;
+  }
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    std::string at = "roles[" + std::to_string(i) + "]";
+    const Json& item = value[i];
+    if (!item.is_object() || !item.contains("role") || !item["role"].is_string()) {
+      errors.push_back(msg::Required(at + ".role"));
+      continue;
+    }
+    auto role = Parse<Role>(item["role"].get<std::string>());
+    if (!role) {
+      errors.push_back(msg::UnknownValue(at + ".role", AllowedList<Role>()));
+      continue;
+    }
+    RoleGrant grant{*role, "", 0, 0};
+    for (const auto& [key, field] : item.items()) {
+      if (key == "role") continue;
+      if (key == "region_code" && field.is_string()) {
+        grant.region_code = field.get<std::string>();
+      } else if (key == "agency_id" && field.is_number_integer()) {
+        grant.agency_id = field.get<Id>();
+      } else if (key == "competition_id" && field.is_number_integer()) {
+        grant.competition_id = field.get<Id>();
+      } else {
+        errors.push_back(msg::UnknownField(at + "." + key));
+      }
+    }
+    out.push_back(grant);
+  }
+  return errors;
+}
+
+// Every grant names the scope its role needs, inside `region_code`.
+std::vector<FieldError> CheckGrants(Store& store, const std::vector<RoleGrant>& roles,
+                                    std::string_view region_code) {
+  std::vector<FieldError> errors;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    std::string at = "roles[" + std::to_string(i) + "]";
+    const auto& grant = roles[i];
+    switch (grant.role) {
+      case Role::kAdmin:
+        // Only the command line makes admins of the installation.
+        errors.push_back(msg::Inconsistent(
+            at + ".role", {"Admin instalasi dibuat lewat 'lumbung user add' di server.",
+                           "Installation admins are made with 'lumbung user add' on the server."}));
+        break;
+      case Role::kRegionAdmin:
+      case Role::kFacilitator:
+        if (grant.region_code != region_code) {
+          errors.push_back(msg::NoSuchRecord(at + ".region_code", "Wilayah", "Region"));
+        }
+        break;
+      case Role::kAgencyOperator:
+      case Role::kAgencyHead: {
+        auto agency = store.FindAgency(grant.agency_id);
+        if (!agency || agency->region_code != region_code) {
+          errors.push_back(msg::NoSuchRecord(at + ".agency_id", "Perangkat daerah", "Agency"));
+        }
+        break;
+      }
+      case Role::kJuror:
+        if (grant.competition_id <= 0) errors.push_back(msg::Required(at + ".competition_id"));
+        break;
+    }
+  }
+  return errors;
+}
+
+// The region whose admins manage a user: that of the user's scoped roles, or none.
+std::string RegionOfUser(Store& store, const User& user) {
+  for (const auto& grant : user.roles) {
+    if (!grant.region_code.empty()) return grant.region_code;
+    if (grant.agency_id != 0) {
+      if (auto agency = store.FindAgency(grant.agency_id)) return agency->region_code;
+    }
+  }
+  return "";
+}
+
+// A key that separates cached list pages by what their viewer may see.
+std::string VisibilityKey(const Actor& actor) {
+  if (actor.Holds(Role::kAdmin)) return "admin";
+  bool sees_more = std::any_of(actor.roles.begin(), actor.roles.end(),
+                               [](const RoleGrant& g) { return g.role != Role::kJuror; });
+  return sees_more ? "user" + std::to_string(actor.user_id.value_or(0)) : "public";
+}
+
 }  // namespace
 
 std::optional<PageCache::Entry> PageCache::Find(const std::string& key,
@@ -209,8 +392,68 @@ void PageCache::Put(const std::string& key, Entry entry) {
   entries_[key] = std::move(entry);
 }
 
-Api::Api(StorePool& pool, Clock clock, std::chrono::nanoseconds recheck)
-    : pool_(pool), clock_(clock), router_(Routes()), data_version_(pool, recheck) {}
+Api::Api(StorePool& pool, Clock clock, std::chrono::nanoseconds recheck, SessionOptions sessions)
+    : pool_(pool),
+      clock_(clock),
+      sessions_(sessions),
+      router_(Routes()),
+      data_version_(pool, recheck) {}
+
+bool Api::IsSlow(const Request& request) {
+  return request.method == Method::kPost && request.Path() == "/api/v1/session";
+}
+
+std::int64_t Api::NowSeconds() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(clock_().time_since_epoch()).count();
+}
+
+StorePool::Lease Api::StoreFor(const Actor& actor) {
+  auto store = pool_.Acquire();
+  store->SetActor(actor);
+  return store;
+}
+
+Result<Actor> Api::Authenticate(const Request& request, std::string* csrf_token) {
+  Actor actor = Actor::Public(request.remote_address);
+  std::string_view authorization = request.Header("authorization");
+  std::string_view session_id = CookieValue(request, kSessionCookie);
+  if (authorization.empty() && session_id.empty()) return actor;
+
+  auto store = pool_.Acquire();
+  std::optional<User> user;
+  if (!authorization.empty()) {
+    // An integration's token: "Authorization: Bearer <token>".
+    Error bad_token{ErrorCode::kUnauthenticated,
+                    {"Token API tidak sah, kedaluwarsa, atau sudah dicabut.",
+                     "The API token is not valid, has expired, or was revoked."},
+                    {}};
+    if (!authorization.starts_with("Bearer ")) return bad_token;
+    auto token = store->FindTokenByDigest(auth::TokenDigest(authorization.substr(7)));
+    if (!token || token->revoked || token->expires_at <= NowSeconds()) return bad_token;
+    user = store->FindUser(token->user_id);
+    if (!user || user->disabled) return bad_token;
+    actor.read_only = token->scope == TokenScope::kRead;
+  } else {
+    // A browser's session cookie; a stale one simply leaves the visitor anonymous.
+    std::string digest = auth::TokenDigest(session_id);
+    auto session = store->FindSession(digest);
+    std::int64_t now = NowSeconds();
+    if (!session) return actor;
+    if (now - session->last_seen > sessions_.idle_timeout.count() ||
+        now - session->created_at > sessions_.absolute_timeout.count()) {
+      store->DeleteSession(digest);
+      return actor;
+    }
+    user = store->FindUser(session->user_id);
+    if (!user || user->disabled) return actor;
+    if (now - session->last_seen >= 60) store->TouchSession(digest, now);
+    *csrf_token = session->csrf_token;
+  }
+  actor.user_id = user->id;
+  actor.name = user->username;
+  actor.roles = user->roles;
+  return actor;
+}
 
 Response Api::Handle(const Request& request) {
   try {
@@ -224,8 +467,37 @@ Response Api::Handle(const Request& request) {
       }
       return Problem(request, MethodNotAllowed()).With("Allow", allow);
     }
-    bool writes = request.method != Method::kGet && request.method != Method::kHead;
-    Response response = match.route->handler(request, match.params);
+    std::string csrf_token;
+    auto actor = Authenticate(request, &csrf_token);
+    if (!actor) {
+      return Problem(request, actor.error()).With("WWW-Authenticate", "Bearer");
+    }
+    bool writes = ChangesState(request);
+    if (writes && !csrf_token.empty() && request.Path() != "/api/v1/session") {
+      // A cookie travels with every request the browser makes, also those another site
+      // triggers; the token in the header proves the page itself sent this one.
+      if (!auth::ConstantTimeEquals(request.Header("x-csrf-token"), csrf_token)) {
+        return Problem(request,
+                       {ErrorCode::kForbidden,
+                        {"Token CSRF tidak ada atau salah. Muat ulang halaman lalu coba lagi.",
+                         "The CSRF token is missing or wrong. Reload the page and try "
+                         "again."},
+                        {}});
+      }
+    }
+    if (writes && request.Path() != "/api/v1/session" && !has_admin_.load()) {
+      // A new installation stays read-only until someone who runs the server names an admin.
+      if (pool_.Acquire()->CountActiveAdmins() == 0) {
+        return Problem(request, {ErrorCode::kConflict,
+                                 {"Belum ada admin. Buat dulu di server: lumbung user add "
+                                  "--username NAMA --role admin",
+                                  "There is no admin yet. Create one on the server first: lumbung "
+                                  "user add --username NAME --role admin"},
+                                 {}});
+      }
+      has_admin_.store(true);
+    }
+    Response response = match.route->handler(request, *actor, match.params);
     // Bumped after the write is committed, so a page built from the old data in between
     // is never stored under the new version.
     if (writes) data_version_.Bump();
@@ -237,7 +509,7 @@ Response Api::Handle(const Request& request) {
   }
 }
 
-Response Api::Index(const Request& request) {
+Response Api::Index(const Request& request, const Actor&) {
   // Until the portal pages exist, the root says where the data and its description are.
   bool english = request.WantsEnglish();
   Json index = {{"name", "Lumbung"},
@@ -246,53 +518,162 @@ Response Api::Index(const Request& request) {
                 {"links",
                  {{"innovations", "/api/v1/innovations"},
                   {"regions", "/api/v1/regions"},
+                  {"session", "/api/v1/session"},
                   {"openapi", "/api/openapi.json"},
                   {"health", "/healthz"}}}};
   return JsonResponse(200, index);
 }
 
-Response Api::Healthz(const Request&) {
+Response Api::Healthz(const Request&, const Actor&) {
   Response response;
   response.body = R"({"status":"ok"})";
   response.With("Cache-Control", "no-store");
   return response;
 }
 
-Response Api::OpenApi(const Request&) {
+Response Api::OpenApi(const Request&, const Actor&) {
   Response response;
   response.body = std::string(OpenApiDocument());
   response.With("Cache-Control", "public, max-age=3600");
   return response;
 }
 
-Response Api::ListRegions(const Request&) {
+Response Api::CreateSession(const Request& request, const Actor&) {
+  auto body = JsonBody(request);
+  if (!body) return Problem(request, body.error());
+  std::vector<FieldError> errors;
+  std::string username;
+  std::string password;
+  if (!body->is_object()) {
+    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
+  } else {
+    for (const auto& [key, value] : body->items()) {
+      if ((key == "username" || key == "password") && value.is_string()) {
+        (key == "username" ? username : password) = value.get<std::string>();
+      } else {
+        errors.push_back(key == "username" || key == "password" ? ExpectStringError(key)
+                                                                : msg::UnknownField(key));
+      }
+    }
+    if (username.empty()) errors.push_back(msg::Required("username"));
+    if (password.empty()) errors.push_back(msg::Required("password"));
+  }
+  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
+
+  auto wait = throttle_.Wait(username, request.remote_address);
+  if (wait.count() > 0) {
+    auto seconds = std::to_string((wait.count() + 999) / 1000);
+    return Problem(request,
+                   {ErrorCode::kTooManyRequests,
+                    {"Terlalu banyak percobaan masuk. Coba lagi dalam " + seconds + " detik.",
+                     "Too many sign-in attempts. Try again in " + seconds + " seconds."},
+                    {}})
+        .With("Retry-After", seconds);
+  }
+  auto store = pool_.Acquire();
+  auto user = store->FindUserByName(username);
+  bool valid = false;
+  if (user && !user->disabled) {
+    std::string stored = store->PasswordHashOf(user->id);
+    valid = !stored.empty() && auth::VerifyPassword(password, stored);
+    if (valid && auth::NeedsRehash(stored))
+      store->SetPasswordHash(user->id, auth::HashPassword(password));
+  } else {
+    // The same work as a real check, so the answer's timing does not tell whether the
+    // account exists.
+    auth::VerifyAgainstDummy(password);
+  }
+  if (!valid) {
+    throttle_.RecordFailure(username, request.remote_address);
+    return Problem(request,
+                   {ErrorCode::kUnauthenticated,
+                    {"Nama pengguna atau kata sandi salah.", "The username or password is wrong."},
+                    {}});
+  }
+  throttle_.RecordSuccess(username, request.remote_address);
+  // A new id at every sign-in: an id planted before sign-in never becomes a session.
+  std::string old_id(CookieValue(request, kSessionCookie));
+  if (!old_id.empty()) store->DeleteSession(auth::TokenDigest(old_id));
+  std::string id = auth::NewToken();
+  SessionRecord session{auth::TokenDigest(id), user->id,     auth::NewToken(),
+                        NowSeconds(),          NowSeconds(), request.remote_address};
+  store->InsertSession(session);
+  std::string cookie = std::string(kSessionCookie) + "=" + id +
+                       "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                       std::to_string(sessions_.absolute_timeout.count());
+  if (sessions_.secure_cookie) cookie += "; Secure";
+  return JsonResponse(200, {{"user", UserJson(*user, true)}, {"csrf_token", session.csrf_token}})
+      .With("Set-Cookie", cookie)
+      .With("Cache-Control", "no-store");
+}
+
+Response Api::GetSession(const Request& request, const Actor& actor) {
+  if (actor.IsAnonymous()) return Problem(request, Unauthenticated());
+  auto store = pool_.Acquire();
+  auto user = store->FindUser(*actor.user_id);
+  Json body = {{"user", UserJson(*user, true)}};
+  std::string_view id = CookieValue(request, kSessionCookie);
+  if (!id.empty()) {
+    if (auto session = store->FindSession(auth::TokenDigest(id))) {
+      body["csrf_token"] = session->csrf_token;
+    }
+  }
+  return JsonResponse(200, body).With("Cache-Control", "no-store");
+}
+
+Response Api::DeleteSession(const Request& request, const Actor&) {
+  std::string_view id = CookieValue(request, kSessionCookie);
+  if (!id.empty()) pool_.Acquire()->DeleteSession(auth::TokenDigest(id));
+  Response response;
+  response.status = 204;
+  std::string cookie = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+  if (sessions_.secure_cookie) cookie += "; Secure";
+  return response.With("Set-Cookie", cookie);
+}
+
+Response Api::ListRegions(const Request&, const Actor&) {
   auto store = pool_.Acquire();
   Json items = Json::array();
   for (const auto& region : store->ListRegions()) items.push_back(ToJson(region));
   return JsonResponse(200, {{"items", items}, {"total", items.size()}});
 }
 
-Response Api::CreateRegion(const Request& request) {
+Response Api::CreateRegion(const Request& request, const Actor& actor) {
+  if (!Allows(actor, Action::kManageRegions, {})) return Deny(request, actor);
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
   Region region;
   auto errors = FromJson(*body, region, JsonInput::kCreate);
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
-  auto store = pool_.Acquire();
+  auto store = StoreFor(actor);
   Registry registry(*store, clock_);
   auto created = registry.CreateRegion(region);
   if (!created) return Problem(request, created.error());
   return JsonResponse(201, ToJson(*created)).With("Location", "/api/v1/regions/" + created->code);
 }
 
-Response Api::GetRegion(const Request& request, const std::string& code) {
+Response Api::GetRegion(const Request& request, const Actor&, const std::string& code) {
   auto store = pool_.Acquire();
   auto region = store->FindRegion(code);
   if (!region) return Problem(request, NotFoundRegion());
   return JsonResponse(200, ToJson(*region));
 }
 
-Response Api::ListAgencies(const Request& request, const std::string& code) {
+Response Api::PatchRegion(const Request& request, const Actor& actor, const std::string& code) {
+  auto store = StoreFor(actor);
+  auto region = store->FindRegion(code);
+  if (!region) return Problem(request, NotFoundRegion());
+  if (!Allows(actor, Action::kManageAgencies, {code})) return Deny(request, actor);
+  auto body = JsonBody(request);
+  if (!body) return Problem(request, body.error());
+  auto errors = FromJson(*body, *region, JsonInput::kUpdate);
+  if (errors.empty()) errors = ValidateRegion(*region);
+  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
+  store->UpdateRegion(*region);
+  return JsonResponse(200, ToJson(*store->FindRegion(code)));
+}
+
+Response Api::ListAgencies(const Request& request, const Actor&, const std::string& code) {
   auto store = pool_.Acquire();
   if (!store->FindRegion(code)) return Problem(request, NotFoundRegion());
   Json items = Json::array();
@@ -300,11 +681,12 @@ Response Api::ListAgencies(const Request& request, const std::string& code) {
   return JsonResponse(200, {{"items", items}, {"total", items.size()}});
 }
 
-Response Api::CreateAgency(const Request& request, const std::string& code) {
+Response Api::CreateAgency(const Request& request, const Actor& actor, const std::string& code) {
+  auto store = StoreFor(actor);
+  if (!store->FindRegion(code)) return Problem(request, NotFoundRegion());
+  if (!Allows(actor, Action::kManageAgencies, {code})) return Deny(request, actor);
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
-  auto store = pool_.Acquire();
-  if (!store->FindRegion(code)) return Problem(request, NotFoundRegion());
   Agency agency;
   auto errors = FromJson(*body, agency, JsonInput::kCreate);
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
@@ -317,7 +699,7 @@ Response Api::CreateAgency(const Request& request, const std::string& code) {
       .With("ETag", VersionTag(created->version));
 }
 
-Response Api::GetAgency(const Request& request, const std::string& id) {
+Response Api::GetAgency(const Request& request, const Actor&, const std::string& id) {
   auto parsed = ParseId(id);
   auto store = pool_.Acquire();
   auto agency = parsed ? store->FindAgency(*parsed) : std::nullopt;
@@ -325,11 +707,12 @@ Response Api::GetAgency(const Request& request, const std::string& id) {
   return JsonResponse(200, ToJson(*agency)).With("ETag", VersionTag(agency->version));
 }
 
-Response Api::PatchAgency(const Request& request, const std::string& id) {
+Response Api::PatchAgency(const Request& request, const Actor& actor, const std::string& id) {
   auto parsed = ParseId(id);
-  auto store = pool_.Acquire();
+  auto store = StoreFor(actor);
   auto agency = parsed ? store->FindAgency(*parsed) : std::nullopt;
   if (!agency) return Problem(request, NotFoundAgency());
+  if (!Allows(actor, Action::kManageAgencies, {agency->region_code})) return Deny(request, actor);
   auto version = ExpectedVersion(request);
   if (!version) return Problem(request, version.error());
   auto body = JsonBody(request);
@@ -342,12 +725,13 @@ Response Api::PatchAgency(const Request& request, const std::string& id) {
   return JsonResponse(200, ToJson(*updated)).With("ETag", VersionTag(updated->version));
 }
 
-Response Api::DeleteAgency(const Request& request, const std::string& id) {
+Response Api::DeleteAgency(const Request& request, const Actor& actor, const std::string& id) {
   auto parsed = ParseId(id);
-  if (!parsed) return Problem(request, NotFoundAgency());
+  auto store = StoreFor(actor);
+  auto agency = parsed ? store->FindAgency(*parsed) : std::nullopt;
+  if (!agency) return Problem(request, NotFoundAgency());
+  if (!Allows(actor, Action::kManageAgencies, {agency->region_code})) return Deny(request, actor);
   auto version = ExpectedVersion(request);
-  auto store = pool_.Acquire();
-  if (!store->FindAgency(*parsed)) return Problem(request, NotFoundAgency());
   if (!version) return Problem(request, version.error());
   Registry registry(*store, clock_);
   auto deleted = registry.DeleteAgency(*parsed, *version);
@@ -357,11 +741,193 @@ Response Api::DeleteAgency(const Request& request, const std::string& id) {
   return response;
 }
 
-Response Api::ListInnovations(const Request& request) {
-  // The page depends only on the query and the data, so it is served from the cache for as
-  // long as the data has not changed.
+Response Api::ListUsers(const Request& request, const Actor& actor, const std::string& code) {
+  auto store = pool_.Acquire();
+  if (!store->FindRegion(code)) return Problem(request, NotFoundRegion());
+  if (!Allows(actor, Action::kManageUsers, {code})) return Deny(request, actor);
+  Json items = Json::array();
+  for (const auto& user : store->ListUsers(code)) items.push_back(UserJson(user, true));
+  return JsonResponse(200, {{"items", items}, {"total", items.size()}});
+}
+
+Response Api::CreateUser(const Request& request, const Actor& actor, const std::string& code) {
+  auto store = StoreFor(actor);
+  if (!store->FindRegion(code)) return Problem(request, NotFoundRegion());
+  if (!Allows(actor, Action::kManageUsers, {code})) return Deny(request, actor);
+  auto body = JsonBody(request);
+  if (!body) return Problem(request, body.error());
+  User user;
+  std::string password;
+  std::vector<FieldError> errors;
+  if (!body->is_object()) {
+    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
+  } else {
+    for (const auto& [key, value] : body->items()) {
+      if (key == "roles") {
+        auto more = ReadRoles(value, user.roles);
+        errors.insert(errors.end(), more.begin(), more.end());
+      } else if ((key == "username" || key == "display_name" || key == "email" ||
+                  key == "password") &&
+                 value.is_string()) {
+        std::string& target = key == "username"       ? user.username
+                              : key == "display_name" ? user.display_name
+                              : key == "email"        ? user.email
+                                                      : password;
+        target = value.get<std::string>();
+      } else if (key == "username" || key == "display_name" || key == "email" ||
+                 key == "password") {
+        errors.push_back(ExpectStringError(key));
+      } else {
+        errors.push_back(msg::UnknownField(key));
+      }
+    }
+  }
+  auto user_errors = ValidateUser(user);
+  errors.insert(errors.end(), user_errors.begin(), user_errors.end());
+  if (auto problem = auth::PasswordProblem(password, user.username)) {
+    errors.push_back(PasswordError(*problem));
+  }
+  auto grant_errors = CheckGrants(*store, user.roles, code);
+  errors.insert(errors.end(), grant_errors.begin(), grant_errors.end());
+  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
+  user.created_at = user.updated_at = FormatTimestamp(clock_());
+  auto created = store->InsertUser(user, auth::HashPassword(password));
+  if (!created) return Problem(request, created.error());
+  return JsonResponse(201, UserJson(*created, true))
+      .With("Location", "/api/v1/users/" + std::to_string(created->id))
+      .With("ETag", VersionTag(created->version));
+}
+
+Response Api::GetUser(const Request& request, const Actor& actor, const std::string& id) {
+  auto parsed = ParseId(id);
+  auto store = pool_.Acquire();
+  auto user = parsed ? store->FindUser(*parsed) : std::nullopt;
+  // A user's own account, or one of a region the actor manages; otherwise it does not exist.
+  bool allowed = user && (actor.user_id == user->id || actor.Holds(Role::kAdmin) ||
+                          Allows(actor, Action::kManageUsers, {RegionOfUser(*store, *user)}));
+  if (!allowed) return Problem(request, msg::NotFound("Pengguna", "User"));
+  return JsonResponse(200, UserJson(*user, true)).With("ETag", VersionTag(user->version));
+}
+
+Response Api::PatchUser(const Request& request, const Actor& actor, const std::string& id) {
+  auto parsed = ParseId(id);
+  auto store = StoreFor(actor);
+  auto user = parsed ? store->FindUser(*parsed) : std::nullopt;
+  if (!user) return Problem(request, msg::NotFound("Pengguna", "User"));
+  std::string region = RegionOfUser(*store, *user);
+  if (region.empty() || !Allows(actor, Action::kManageUsers, {region})) {
+    return actor.IsAnonymous() ? Deny(request, actor)
+                               : Problem(request, msg::NotFound("Pengguna", "User"));
+  }
+  auto version = ExpectedVersion(request);
+  if (!version) return Problem(request, version.error());
+  auto body = JsonBody(request);
+  if (!body) return Problem(request, body.error());
+  std::vector<FieldError> errors;
+  if (!body->is_object()) {
+    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
+  } else {
+    for (const auto& [key, value] : body->items()) {
+      if (key == "roles") {
+        user->roles.clear();
+        auto more = ReadRoles(value, user->roles);
+        errors.insert(errors.end(), more.begin(), more.end());
+      } else if (key == "disabled" && value.is_boolean()) {
+        user->disabled = value.get<bool>();
+      } else if ((key == "display_name" || key == "email") && value.is_string()) {
+        (key == "email" ? user->email : user->display_name) = value.get<std::string>();
+      } else if (key == "disabled" || key == "display_name" || key == "email") {
+        errors.push_back(msg::WrongType(key, "nilai lain", "another kind of value"));
+      } else {
+        errors.push_back(msg::UnknownField(key));
+      }
+    }
+  }
+  auto user_errors = ValidateUser(*user);
+  errors.insert(errors.end(), user_errors.begin(), user_errors.end());
+  auto grant_errors = CheckGrants(*store, user->roles, region);
+  errors.insert(errors.end(), grant_errors.begin(), grant_errors.end());
+  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
+  user->updated_at = FormatTimestamp(clock_());
+  auto updated = store->UpdateUser(*user, *version);
+  if (!updated) return Problem(request, updated.error());
+  // A disabled account's sessions end at once.
+  if (updated->disabled) store->DeleteSessionsOf(updated->id);
+  return JsonResponse(200, UserJson(*updated, true)).With("ETag", VersionTag(updated->version));
+}
+
+Response Api::ListAudit(const Request& request, const Actor& actor, const std::string& code) {
+  auto store = pool_.Acquire();
+  if (!store->FindRegion(code)) return Problem(request, NotFoundRegion());
+  if (!Allows(actor, Action::kReadAudit, {code})) return Deny(request, actor);
+  auto pairs = ParseQuery(request.Query());
+  AuditQuery query;
+  query.region_code = code;
+  std::vector<FieldError> errors;
+  for (const auto& [name, value] : pairs ? *pairs : decltype(pairs)::value_type{}) {
+    if (name == "record_type") {
+      query.record_type = value;
+    } else if (name == "record_id") {
+      query.record_id = value;
+    } else if (name == "user") {
+      if (auto parsed = ParseId(value)) {
+        query.user_id = parsed;
+      } else {
+        errors.push_back(msg::WrongType(name, "nomor pengguna", "a user number"));
+      }
+    } else if (name == "from" || name == "to") {
+      // A date (the whole day) or a full timestamp.
+      if (!ParseDate(value.substr(0, 10))) {
+        errors.push_back(msg::BadDate(name));
+      } else {
+        (name == "from" ? query.from : query.to) =
+            value.size() == 10 ? value + (name == "from" ? "T00:00:00Z" : "T23:59:59Z") : value;
+      }
+    } else if (name == "before") {
+      if (auto parsed = ParseId(value)) {
+        query.before_id = parsed;
+      } else {
+        errors.push_back(msg::WrongType(name, "nomor entri", "an entry number"));
+      }
+    } else if (name == "limit") {
+      int limit = 0;
+      auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), limit);
+      if (error != std::errc() || end != value.data() + value.size() || limit < 1 || limit > 500) {
+        errors.push_back(msg::OutOfRange(name, 1, 500));
+      } else {
+        query.limit = limit;
+      }
+    } else {
+      errors.push_back(msg::UnknownField(name));
+    }
+  }
+  if (!pairs || !errors.empty()) {
+    Error error = msg::Invalid(std::move(errors));
+    error.code = ErrorCode::kMalformed;
+    return Problem(request, error);
+  }
+  Json items = Json::array();
+  for (const auto& entry : store->ListAudit(query)) {
+    items.push_back({{"id", entry.id},
+                     {"at", entry.at},
+                     {"user_id", entry.user_id ? Json(*entry.user_id) : Json(nullptr)},
+                     {"actor", entry.actor_name},
+                     {"address", entry.address},
+                     {"action", entry.action},
+                     {"record_type", entry.record_type},
+                     {"record_id", entry.record_id},
+                     {"before", entry.before.empty() ? Json(nullptr) : Json::parse(entry.before)},
+                     {"after", entry.after.empty() ? Json(nullptr) : Json::parse(entry.after)},
+                     {"hash", entry.hash}});
+  }
+  return JsonResponse(200, {{"items", items}});
+}
+
+Response Api::ListInnovations(const Request& request, const Actor& actor) {
+  // The page depends only on the query, on what the viewer may see and on the data, so it is
+  // served from the cache for as long as the data has not changed.
   std::string version = data_version_.Current();
-  std::string key(request.Query());
+  std::string key = VisibilityKey(actor) + "?" + std::string(request.Query());
   auto cached = list_cache_.Find(key, version);
   if (!cached) {
     auto query = ParseInnovationQuery(request);
@@ -371,6 +937,7 @@ Response Api::ListInnovations(const Request& request) {
       Error error = msg::Invalid({msg::NoSuchRecord("region", "Wilayah", "Region")});
       return Problem(request, error);
     }
+    RestrictToVisible(actor, *query);
     auto page = store->ListInnovations(*query);
     Json items = Json::array();
     for (const auto& item : page.items) items.push_back(ToJson(item));
@@ -386,27 +953,32 @@ Response Api::ListInnovations(const Request& request) {
     list_cache_.Put(key, entry);
     cached = std::move(entry);
   }
+  // A signed-in viewer's list must not be kept by shared caches on the way.
+  const char* cache_control = VisibilityKey(actor) == "public" ? "no-cache" : "private, no-cache";
   if (request.Header("if-none-match") == cached->etag) {
     Response not_modified;
     not_modified.status = 304;
-    return not_modified.With("ETag", cached->etag);
+    return not_modified.With("ETag", cached->etag).With("Cache-Control", cache_control);
   }
   Response response;
   response.shared_body = std::move(cached->body);
-  return response.With("ETag", cached->etag);
+  return response.With("ETag", cached->etag).With("Cache-Control", cache_control);
 }
 
-Response Api::CreateInnovation(const Request& request) {
+Response Api::CreateInnovation(const Request& request, const Actor& actor) {
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
   Innovation innovation;
   auto errors = FromJson(*body, innovation, JsonInput::kCreate);
-  auto store = pool_.Acquire();
+  auto store = StoreFor(actor);
   // The agency names the region when the client leaves it out.
   if (innovation.region_code.empty() && innovation.agency_id > 0) {
     if (auto agency = store->FindAgency(innovation.agency_id)) {
       innovation.region_code = agency->region_code;
     }
+  }
+  if (!Allows(actor, Action::kCreateInnovation, SubjectOf(innovation))) {
+    return Deny(request, actor);
   }
   Registry registry(*store, clock_);
   if (!errors.empty()) {
@@ -422,11 +994,12 @@ Response Api::CreateInnovation(const Request& request) {
       .With("ETag", VersionTag(created->version));
 }
 
-Response Api::GetInnovation(const Request& request, const std::string& id) {
+Response Api::GetInnovation(const Request& request, const Actor& actor, const std::string& id) {
   auto parsed = ParseId(id);
   auto store = pool_.Acquire();
   auto innovation = parsed ? store->FindInnovation(*parsed) : std::nullopt;
-  if (!innovation) return Problem(request, NotFoundInnovation());
+  // What the viewer may not see does not exist for them: a draft's id tells nothing.
+  if (!innovation || !CanSee(actor, *innovation)) return Problem(request, NotFoundInnovation());
   std::string etag = VersionTag(innovation->version);
   if (request.Header("if-none-match") == etag) {
     Response not_modified;
@@ -436,11 +1009,12 @@ Response Api::GetInnovation(const Request& request, const std::string& id) {
   return JsonResponse(200, ToJson(*innovation)).With("ETag", etag);
 }
 
-Response Api::PatchInnovation(const Request& request, const std::string& id) {
+Response Api::PatchInnovation(const Request& request, const Actor& actor, const std::string& id) {
   auto parsed = ParseId(id);
-  auto store = pool_.Acquire();
+  auto store = StoreFor(actor);
   auto innovation = parsed ? store->FindInnovation(*parsed) : std::nullopt;
-  if (!innovation) return Problem(request, NotFoundInnovation());
+  if (!innovation || !CanSee(actor, *innovation)) return Problem(request, NotFoundInnovation());
+  if (!Allows(actor, Action::kEditInnovation, SubjectOf(*innovation))) return Deny(request, actor);
   auto version = ExpectedVersion(request);
   if (!version) return Problem(request, version.error());
   auto body = JsonBody(request);
@@ -450,15 +1024,20 @@ Response Api::PatchInnovation(const Request& request, const std::string& id) {
   if (!errors.empty()) {
     return Problem(request, InnovationErrors(registry, *innovation, std::move(errors)));
   }
+  // Moving a record to another agency needs the right to write there too.
+  if (!Allows(actor, Action::kEditInnovation, SubjectOf(*innovation))) return Deny(request, actor);
   auto updated = registry.UpdateInnovation(*innovation, *version);
   if (!updated) return Problem(request, updated.error());
   return JsonResponse(200, ToJson(*updated)).With("ETag", VersionTag(updated->version));
 }
 
-Response Api::DeleteInnovation(const Request& request, const std::string& id) {
+Response Api::DeleteInnovation(const Request& request, const Actor& actor, const std::string& id) {
   auto parsed = ParseId(id);
-  auto store = pool_.Acquire();
-  if (!parsed || !store->FindInnovation(*parsed)) return Problem(request, NotFoundInnovation());
+  auto store = StoreFor(actor);
+  auto innovation = parsed ? store->FindInnovation(*parsed) : std::nullopt;
+  if (!innovation || !CanSee(actor, *innovation)) return Problem(request, NotFoundInnovation());
+  if (!Allows(actor, Action::kDeleteInnovation, SubjectOf(*innovation)))
+    return Deny(request, actor);
   auto version = ExpectedVersion(request);
   if (!version) return Problem(request, version.error());
   Registry registry(*store, clock_);
@@ -467,6 +1046,64 @@ Response Api::DeleteInnovation(const Request& request, const std::string& id) {
   Response response;
   response.status = 204;
   return response;
+}
+
+Response Api::TransitionInnovation(const Request& request, const Actor& actor,
+                                   const std::string& id) {
+  auto parsed = ParseId(id);
+  auto store = StoreFor(actor);
+  auto innovation = parsed ? store->FindInnovation(*parsed) : std::nullopt;
+  if (!innovation || !CanSee(actor, *innovation)) return Problem(request, NotFoundInnovation());
+  auto body = JsonBody(request);
+  if (!body) return Problem(request, body.error());
+  std::optional<Transition> transition;
+  std::string reason;
+  std::vector<FieldError> errors;
+  if (!body->is_object()) {
+    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
+  } else {
+    for (const auto& [key, value] : body->items()) {
+      if (key == "action" && value.is_string()) {
+        transition = ParseTransition(value.get<std::string>());
+        if (!transition) {
+          errors.push_back(
+              msg::UnknownValue("action", "submit, approve, verify, reject, publish, archive"));
+        }
+      } else if (key == "reason" && value.is_string()) {
+        reason = value.get<std::string>();
+      } else if (key == "action" || key == "reason") {
+        errors.push_back(ExpectStringError(key));
+      } else {
+        errors.push_back(msg::UnknownField(key));
+      }
+    }
+    if (!body->contains("action")) errors.push_back(msg::Required("action"));
+  }
+  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
+  if (!Allows(actor, ActionOf(*transition), SubjectOf(*innovation))) return Deny(request, actor);
+  Registry registry(*store, clock_);
+  auto moved = registry.Transition(*parsed, *transition, actor, reason);
+  if (!moved) return Problem(request, moved.error());
+  return JsonResponse(200, ToJson(*moved)).With("ETag", VersionTag(moved->version));
+}
+
+Response Api::InnovationHistory(const Request& request, const Actor& actor, const std::string& id) {
+  auto parsed = ParseId(id);
+  auto store = pool_.Acquire();
+  auto innovation = parsed ? store->FindInnovation(*parsed) : std::nullopt;
+  if (!innovation || !Allows(actor, Action::kReadHistory, SubjectOf(*innovation))) {
+    return Problem(request, NotFoundInnovation());
+  }
+  Json items = Json::array();
+  for (const auto& event : store->ListEvents(*parsed)) {
+    items.push_back({{"action", event.action},
+                     {"from", ToString(event.from)},
+                     {"to", ToString(event.to)},
+                     {"by", event.actor_name},
+                     {"reason", event.reason},
+                     {"at", event.at}});
+  }
+  return JsonResponse(200, {{"items", items}});
 }
 
 }  // namespace lumbung::http

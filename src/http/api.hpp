@@ -9,6 +9,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "auth/throttle.hpp"
+#include "domain/accounts.hpp"
 #include "domain/dates.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -55,42 +57,75 @@ class DataVersion {
   std::atomic<std::int64_t> checked_at_{0};
 };
 
+// How sign-in sessions behave.
+struct SessionOptions {
+  std::chrono::seconds idle_timeout{30 * 60};
+  std::chrono::seconds absolute_timeout{12 * 60 * 60};
+  bool secure_cookie = false;  // set behind TLS: the cookie then travels only over HTTPS
+};
+
 class Api {
  public:
   // `recheck` bounds how long a write by another process may go unseen by cached pages.
   Api(StorePool& pool, Clock clock,
-      std::chrono::nanoseconds recheck = std::chrono::milliseconds(250));
+      std::chrono::nanoseconds recheck = std::chrono::milliseconds(250),
+      SessionOptions sessions = {});
 
   // Answers one request; never throws.
   Response Handle(const Request& request);
 
+  // Whether the request does slow work (a password hash) that the server should run off the
+  // threads that serve everyone else.
+  static bool IsSlow(const Request& request);
+
   const Router& router() const { return router_; }
 
  private:
+  // Who sent the request, or the answer to give when their credentials are bad.
+  Result<Actor> Authenticate(const Request& request, std::string* csrf_token);
+
   std::vector<Route> Routes();
 
-  Response Index(const Request& request);
-  Response Healthz(const Request& request);
-  Response OpenApi(const Request& request);
-  Response ListRegions(const Request& request);
-  Response CreateRegion(const Request& request);
-  Response GetRegion(const Request& request, const std::string& code);
-  Response ListAgencies(const Request& request, const std::string& code);
-  Response CreateAgency(const Request& request, const std::string& code);
-  Response GetAgency(const Request& request, const std::string& id);
-  Response PatchAgency(const Request& request, const std::string& id);
-  Response DeleteAgency(const Request& request, const std::string& id);
-  Response ListInnovations(const Request& request);
-  Response CreateInnovation(const Request& request);
-  Response GetInnovation(const Request& request, const std::string& id);
-  Response PatchInnovation(const Request& request, const std::string& id);
-  Response DeleteInnovation(const Request& request, const std::string& id);
+  Response Index(const Request& request, const Actor& actor);
+  Response Healthz(const Request& request, const Actor& actor);
+  Response OpenApi(const Request& request, const Actor& actor);
+  Response CreateSession(const Request& request, const Actor& actor);
+  Response GetSession(const Request& request, const Actor& actor);
+  Response DeleteSession(const Request& request, const Actor& actor);
+  Response ListRegions(const Request& request, const Actor& actor);
+  Response CreateRegion(const Request& request, const Actor& actor);
+  Response GetRegion(const Request& request, const Actor& actor, const std::string& code);
+  Response PatchRegion(const Request& request, const Actor& actor, const std::string& code);
+  Response ListAgencies(const Request& request, const Actor& actor, const std::string& code);
+  Response CreateAgency(const Request& request, const Actor& actor, const std::string& code);
+  Response GetAgency(const Request& request, const Actor& actor, const std::string& id);
+  Response PatchAgency(const Request& request, const Actor& actor, const std::string& id);
+  Response DeleteAgency(const Request& request, const Actor& actor, const std::string& id);
+  Response ListUsers(const Request& request, const Actor& actor, const std::string& code);
+  Response CreateUser(const Request& request, const Actor& actor, const std::string& code);
+  Response GetUser(const Request& request, const Actor& actor, const std::string& id);
+  Response PatchUser(const Request& request, const Actor& actor, const std::string& id);
+  Response ListAudit(const Request& request, const Actor& actor, const std::string& code);
+  Response ListInnovations(const Request& request, const Actor& actor);
+  Response CreateInnovation(const Request& request, const Actor& actor);
+  Response GetInnovation(const Request& request, const Actor& actor, const std::string& id);
+  Response PatchInnovation(const Request& request, const Actor& actor, const std::string& id);
+  Response DeleteInnovation(const Request& request, const Actor& actor, const std::string& id);
+  Response TransitionInnovation(const Request& request, const Actor& actor, const std::string& id);
+  Response InnovationHistory(const Request& request, const Actor& actor, const std::string& id);
+
+  // A connection with the actor set, so that every change it makes is audited as theirs.
+  StorePool::Lease StoreFor(const Actor& actor);
+  std::int64_t NowSeconds() const;
 
   StorePool& pool_;
   Clock clock_;
+  SessionOptions sessions_;
   Router router_;
   DataVersion data_version_;
   PageCache list_cache_;
+  auth::LoginThrottle throttle_;
+  std::atomic<bool> has_admin_{false};
 };
 
 }  // namespace lumbung::http

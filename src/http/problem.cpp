@@ -24,6 +24,14 @@ int StatusOf(ErrorCode code) {
       return 415;
     case ErrorCode::kMethodNotAllowed:
       return 405;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kTooManyRequests:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
     case ErrorCode::kInternal:
       return 500;
   }

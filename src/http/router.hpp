@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/accounts.hpp"
 #include "http/message.hpp"
 
 namespace lumbung::http {
@@ -13,7 +14,8 @@ namespace lumbung::http {
 // The values of a path's {name} segments, in order.
 using PathParams = std::vector<std::string>;
 
-using Handler = std::function<Response(const Request&, const PathParams&)>;
+// A route's handler: the request, who sent it, and the values of its path.
+using Handler = std::function<Response(const Request&, const Actor&, const PathParams&)>;
 
 // One row of the route table.
 struct Route {

@@ -1,19 +1,21 @@
 // The route table of the HTTP API, top to bottom. Every route here must also stand in the
-// OpenAPI document (src/http/openapi.json); a test checks that it does.
+// OpenAPI document (src/http/openapi.json) and in the permission table of the tests
+// (tests/http/permission_test.cpp); tests check both.
 #include "http/api.hpp"
 
 namespace lumbung::http {
 
 std::vector<Route> Api::Routes() {
   using M = Method;
-  auto plain = [this](Response (Api::*handler)(const Request&)) {
-    return [this, handler](const Request& request, const PathParams&) {
-      return (this->*handler)(request);
+  auto plain = [this](Response (Api::*handler)(const Request&, const Actor&)) {
+    return [this, handler](const Request& request, const Actor& actor, const PathParams&) {
+      return (this->*handler)(request, actor);
     };
   };
-  auto with_param = [this](Response (Api::*handler)(const Request&, const std::string&)) {
-    return [this, handler](const Request& request, const PathParams& params) {
-      return (this->*handler)(request, params.at(0));
+  auto with_param = [this](Response (Api::*handler)(const Request&, const Actor&,
+                                                    const std::string&)) {
+    return [this, handler](const Request& request, const Actor& actor, const PathParams& params) {
+      return (this->*handler)(request, actor, params.at(0));
     };
   };
   return {
@@ -21,9 +23,14 @@ std::vector<Route> Api::Routes() {
       {M::kGet, "/healthz", plain(&Api::Healthz)},
       {M::kGet, "/api/openapi.json", plain(&Api::OpenApi)},
 
+      {M::kPost, "/api/v1/session", plain(&Api::CreateSession)},
+      {M::kGet, "/api/v1/session", plain(&Api::GetSession)},
+      {M::kDelete, "/api/v1/session", plain(&Api::DeleteSession)},
+
       {M::kGet, "/api/v1/regions", plain(&Api::ListRegions)},
       {M::kPost, "/api/v1/regions", plain(&Api::CreateRegion)},
       {M::kGet, "/api/v1/regions/{code}", with_param(&Api::GetRegion)},
+      {M::kPatch, "/api/v1/regions/{code}", with_param(&Api::PatchRegion)},
 
       {M::kGet, "/api/v1/regions/{code}/agencies", with_param(&Api::ListAgencies)},
       {M::kPost, "/api/v1/regions/{code}/agencies", with_param(&Api::CreateAgency)},
@@ -31,11 +38,19 @@ std::vector<Route> Api::Routes() {
       {M::kPatch, "/api/v1/agencies/{id}", with_param(&Api::PatchAgency)},
       {M::kDelete, "/api/v1/agencies/{id}", with_param(&Api::DeleteAgency)},
 
+      {M::kGet, "/api/v1/regions/{code}/users", with_param(&Api::ListUsers)},
+      {M::kPost, "/api/v1/regions/{code}/users", with_param(&Api::CreateUser)},
+      {M::kGet, "/api/v1/users/{id}", with_param(&Api::GetUser)},
+      {M::kPatch, "/api/v1/users/{id}", with_param(&Api::PatchUser)},
+      {M::kGet, "/api/v1/regions/{code}/audit", with_param(&Api::ListAudit)},
+
       {M::kGet, "/api/v1/innovations", plain(&Api::ListInnovations)},
       {M::kPost, "/api/v1/innovations", plain(&Api::CreateInnovation)},
       {M::kGet, "/api/v1/innovations/{id}", with_param(&Api::GetInnovation)},
       {M::kPatch, "/api/v1/innovations/{id}", with_param(&Api::PatchInnovation)},
       {M::kDelete, "/api/v1/innovations/{id}", with_param(&Api::DeleteInnovation)},
+      {M::kPost, "/api/v1/innovations/{id}/transitions", with_param(&Api::TransitionInnovation)},
+      {M::kGet, "/api/v1/innovations/{id}/history", with_param(&Api::InnovationHistory)},
   };
 }
 

@@ -1,12 +1,14 @@
 #include "http/server.hpp"
 
 // Boost 1.74's Asio needs <utility> before its headers when coroutines are on.
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -176,6 +178,27 @@ struct Server::State {
   std::vector<std::thread> threads;
   std::unique_ptr<RequestLog> log;
   unsigned short port = 0;
+  std::unique_ptr<asio::thread_pool> slow_pool;
+  std::atomic<int> slow_in_flight{0};
+
+  // Runs the handler; slow requests on the slow pool, while this connection's coroutine waits.
+  asio::awaitable<Response> Answer(const Request& request) {
+    if (!slow_pool || !options.is_slow || !options.is_slow(request)) co_return handler(request);
+    if (slow_in_flight.fetch_add(1) >= options.slow_limit) {
+      slow_in_flight.fetch_sub(1);
+      Response busy = Problem(request, {ErrorCode::kUnavailable,
+                                        {"Server sedang sibuk. Coba lagi beberapa detik lagi.",
+                                         "The server is busy. Try again in a few seconds."},
+                                        {}});
+      co_return busy.With("Retry-After", "2");
+    }
+    Response response = co_await asio::co_spawn(
+        slow_pool->get_executor(),
+        [this, &request]() -> asio::awaitable<Response> { co_return handler(request); },
+        asio::use_awaitable);
+    slow_in_flight.fetch_sub(1);
+    co_return response;
+  }
 
   void LogLine(const Request& request, int status, std::chrono::steady_clock::duration took) {
     if (!log) return;
@@ -291,6 +314,10 @@ Status Server::Start() {
   }
   state_->port = acceptor.local_endpoint().port();
   if (state_->options.log_requests) state_->log = std::make_unique<RequestLog>();
+  if (state_->options.is_slow) {
+    state_->slow_pool =
+        std::make_unique<asio::thread_pool>(std::max(1, state_->options.slow_threads));
+  }
   asio::co_spawn(state_->io, state_->Accept(), asio::detached);
   int threads = state_->options.threads > 0
                     ? state_->options.threads
@@ -318,6 +345,10 @@ void Server::Stop() {
     if (thread.joinable()) thread.join();
   }
   state_->threads.clear();
+  if (state_->slow_pool) {
+    state_->slow_pool->stop();
+    state_->slow_pool->join();
+  }
   beast::error_code ignored;
   state_->acceptor.close(ignored);
   state_->log.reset();

@@ -16,6 +16,12 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0 picks a free port
   int threads = 0;             // 0: one per core
   bool log_requests = true;
+  // Requests that do slow work (hashing a password) run on a small pool of their own, at
+  // most `slow_limit` at a time; past that they get 503 at once, so a burst of them never
+  // holds up everyone else.
+  std::function<bool(const Request&)> is_slow;
+  int slow_threads = 2;
+  int slow_limit = 32;
 };
 
 using RequestHandler = std::function<Response(const Request&)>;

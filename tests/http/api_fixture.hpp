@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/tokens.hpp"
 #include "domain/registry.hpp"
 #include "http/api.hpp"
 #include "support/test_support.hpp"
@@ -13,8 +14,33 @@ namespace lumbung::http {
 
 class ApiTest : public ::testing::Test {
  protected:
-  ApiTest() : pool_(db_.database()), api_(pool_, testing::FixedNow) {}
+  ApiTest() : pool_(db_.database()), api_(pool_, testing::FixedNow) {
+    token_ = admin_token_ = AddUser("admin", {{Role::kAdmin, "", 0, 0}});
+  }
 
+  // Creates a user with `roles` and returns a write-scoped API token for them.
+  std::string AddUser(const std::string& username, std::vector<RoleGrant> roles,
+                      TokenScope scope = TokenScope::kWrite) {
+    User user;
+    user.username = username;
+    user.display_name = username;
+    user.email = username + "@example.go.id";
+    user.roles = std::move(roles);
+    auto created = db_.store().InsertUser(user, "");
+    EXPECT_TRUE(created) << username;
+    std::string secret = "token-of-" + username + "-" + std::to_string(scope == TokenScope::kWrite);
+    ApiToken token;
+    token.digest = auth::TokenDigest(secret);
+    token.user_id = created->id;
+    token.name = "test";
+    token.scope = scope;
+    token.expires_at = 4'000'000'000;
+    EXPECT_TRUE(db_.store().InsertToken(token));
+    return secret;
+  }
+
+  // Sends a request as the holder of `token_` (the admin unless a test changes it; empty for
+  // the anonymous public).
   Response Call(Method method, std::string target, std::string body = "",
                 std::vector<std::pair<std::string, std::string>> headers = {}) {
     Request request;
@@ -22,6 +48,11 @@ class ApiTest : public ::testing::Test {
     request.target = std::move(target);
     request.body = std::move(body);
     request.headers = std::move(headers);
+    request.remote_address = "127.0.0.1";
+    if (!token_.empty() && request.Header("authorization").empty() &&
+        request.Header("cookie").empty()) {
+      request.headers.emplace_back("authorization", "Bearer " + token_);
+    }
     if (!request.body.empty() && request.Header("content-type").empty()) {
       request.headers.emplace_back("content-type", "application/json");
     }
@@ -53,6 +84,8 @@ class ApiTest : public ::testing::Test {
   testing::TempDatabase db_;
   StorePool pool_;
   Api api_;
+  std::string admin_token_;
+  std::string token_;
 };
 
 }  // namespace lumbung::http

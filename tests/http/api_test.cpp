@@ -225,6 +225,7 @@ TEST_F(ApiTest, ListSeesWritesOfOtherProcesses) {
   Id agency = Seed();
   Request list;
   list.target = "/api/v1/innovations?region=3578";
+  list.headers.emplace_back("authorization", "Bearer " + admin_token_);
   EXPECT_EQ(JsonOf(eager.Handle(list))["total"], 0);
   // A write that bypasses the API, as `lumbung import` in another process does.
   Registry registry(db_.store(), testing::FixedNow);

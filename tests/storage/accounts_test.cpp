@@ -14,8 +14,8 @@ namespace {
 class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(registry_.CreateRegion({"3578", "Kota Surabaya", RegionLevel::kCity, "",
-                                        TimeZone::kWib, false, ""}));
+    ASSERT_TRUE(registry_.CreateRegion(
+        {"3578", "Kota Surabaya", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
     Agency agency;
     agency.region_code = "3578";
     agency.name = "Dinas Kesehatan";

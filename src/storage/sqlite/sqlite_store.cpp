@@ -5,11 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "domain/messages.hpp"
 #include "auth/tokens.hpp"
+#include "codec/json_codec.hpp"
 #include "domain/audit.hpp"
 #include "domain/dates.hpp"
-#include "codec/json_codec.hpp"
+#include "domain/messages.hpp"
 #include "storage/migrations.hpp"
 
 namespace lumbung::storage {
@@ -36,6 +36,9 @@ constexpr const char* kUpsertRegion =
     "WHERE (name, level, parent_code, time_zone) IS NOT "
     "(excluded.name, excluded.level, excluded.parent_code, excluded.time_zone)";
 
+constexpr const char* kUpdateRegion =
+    "UPDATE regions SET name = ?2, level = ?3, parent_code = NULLIF(?4, ''), time_zone = ?5, "
+    "demo = ?6, requires_head_approval = ?8 WHERE code = ?1";
 constexpr const char* kSelectAgencies =
     "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
     "updated_at FROM agencies WHERE region_code = ?1 ORDER BY name_key, id";
@@ -93,7 +96,8 @@ constexpr const char* kSelectInnovation =
     "t.outcomes, t.replication_prerequisites, i.budget, i.video_url, i.location, i.evidence, "
     "i.replicated_from, i.replication_method, i.transfer_kinds, i.partners, i.status, "
     "i.rejection_reason, i.continuation, i.source, i.source_ref, i.version, i.created_at, "
-    "i.updated_at, i.approved_at FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id "
+    "i.updated_at, i.approved_at FROM innovations i JOIN innovation_texts t ON t.innovation_id = "
+    "i.id "
     "WHERE i.id = ?1";
 constexpr const char* kSelectInnovationBySourceRef =
     "SELECT id FROM innovations WHERE region_code = ?1 AND source_ref = ?2 AND source_ref <> ''";
@@ -569,12 +573,9 @@ std::string AuditJson(const User& user) {
                      {"agency_id", grant.agency_id},
                      {"competition_id", grant.competition_id}});
   }
-  return Json{{"id", user.id},
-              {"username", user.username},
-              {"display_name", user.display_name},
-              {"email", user.email},
-              {"disabled", user.disabled},
-              {"roles", roles}}
+  return Json{
+      {"id", user.id},       {"username", user.username}, {"display_name", user.display_name},
+      {"email", user.email}, {"disabled", user.disabled}, {"roles", roles}}
       .dump();
 }
 
@@ -582,10 +583,22 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::string& path) : connection_(path) {}
 
-  void Begin() override { connection_.Exec("BEGIN IMMEDIATE"); }
-  void Commit() override { connection_.Exec("COMMIT"); }
+  // Transactions nest: inside one, Begin opens a savepoint.
+  void Begin() override {
+    nested_.push_back(!connection_.InAutocommit());
+    connection_.Exec(nested_.back() ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+  }
+  void Commit() override {
+    bool nested = nested_.back();
+    nested_.pop_back();
+    connection_.Exec(nested ? "RELEASE nested" : "COMMIT");
+  }
   // Never throws: it runs from destructors, and a failed rollback leaves nothing to undo.
-  void Rollback() override { connection_.ExecIgnoringErrors("ROLLBACK"); }
+  void Rollback() override {
+    bool nested = !nested_.empty() && nested_.back();
+    if (!nested_.empty()) nested_.pop_back();
+    connection_.ExecIgnoringErrors(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
+  }
 
   std::int64_t ChangeCounter() override {
     auto s = connection_.Prepare(kSelectChangeCounter);
@@ -631,6 +644,23 @@ class SqliteStore final : public Store {
     if (connection_.Changes() > 0) {
       Audit(before ? "update" : "create", "region", region.code, region.code,
             before ? ToJson(*before).dump() : "", ToJson(*FindRegion(region.code)).dump());
+    }
+    savepoint.Release();
+  }
+
+  void UpdateRegion(const Region& region) override {
+    Savepoint savepoint(connection_);
+    auto before = FindRegion(region.code);
+    {
+      auto s = connection_.Prepare(kUpdateRegion);
+      BindRegion(s, region);
+      if (s.Execute() != Statement::Outcome::kDone) {
+        throw StorageError("sqlite: region " + region.code + " refused");
+      }
+    }
+    if (connection_.Changes() > 0 && before) {
+      Audit("update", "region", region.code, region.code, ToJson(*before).dump(),
+            ToJson(*FindRegion(region.code)).dump());
     }
     savepoint.Release();
   }
@@ -775,9 +805,8 @@ class SqliteStore final : public Store {
       in_list("i.region_code", q.visible_regions, [](const std::string& code) {
         return std::variant<std::string, std::int64_t>(code);
       });
-      in_list("i.agency_id", q.visible_agencies, [](Id id) {
-        return std::variant<std::string, std::int64_t>(std::int64_t{id});
-      });
+      in_list("i.agency_id", q.visible_agencies,
+              [](Id id) { return std::variant<std::string, std::int64_t>(std::int64_t{id}); });
       where += any.empty() ? " AND 0" : " AND (";
       for (std::size_t k = 0; k < any.size(); ++k) where += (k ? " OR " : "") + any[k];
       if (!any.empty()) where += ")";
@@ -903,18 +932,17 @@ class SqliteStore final : public Store {
   Status DeleteInnovation(Id id, std::int64_t expected_version) override {
     Savepoint savepoint(connection_);
     auto before = FindInnovation(id);
-    auto deleted = DeleteVersioned(kDeleteInnovation, id, expected_version,
-                                   {"Inovasi ini masih dirujuk data lain.",
-                                    "Other records still refer to this innovation."});
+    auto deleted = DeleteVersioned(
+        kDeleteInnovation, id, expected_version,
+        {"Inovasi ini masih dirujuk data lain.", "Other records still refer to this innovation."});
     if (!deleted) return deleted;
-    Audit("delete", "innovation", std::to_string(id), before->region_code,
-          ToJson(*before).dump(), "");
+    Audit("delete", "innovation", std::to_string(id), before->region_code, ToJson(*before).dump(),
+          "");
     savepoint.Release();
     return deleted;
   }
 
   long long CountReplicationsOf(Id id) override { return CountOf(kCountReplications, id); }
-
 
   void SetActor(const Actor& actor) override { actor_ = actor; }
 
@@ -1347,6 +1375,7 @@ class SqliteStore final : public Store {
   }
 
   Connection connection_;
+  std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint
   Actor actor_ = Actor::System();
 };
 

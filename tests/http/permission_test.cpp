@@ -1,0 +1,291 @@
+// The permission table: every route of the router, for every role and for the anonymous
+// public, with the status each must get. A route without a row fails the test.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "auth/password.hpp"
+#include "http/api_fixture.hpp"
+
+namespace lumbung::http {
+namespace {
+
+using Json = nlohmann::json;
+
+// The people of the table.
+enum Who {
+  kAnonymous,
+  kAdmin,
+  kRegionAdmin,
+  kOperator,
+  kHead,
+  kFacilitator,
+  kJuror,
+  kOtherOperator
+};
+constexpr Who kEveryone[] = {kAnonymous, kAdmin,       kRegionAdmin, kOperator,
+                             kHead,      kFacilitator, kJuror,       kOtherOperator};
+const char* kNames[] = {"anonymous", "admin",       "region_admin", "operator",
+                        "head",      "facilitator", "juror",        "other_operator"};
+
+// One row: a request and the status for each person, in kEveryone's order.
+struct Row {
+  Method method;
+  const char* pattern;  // as in the route table
+  const char* target;   // with {draft}, {agency}, {empty_agency}, {operator} filled in
+  const char* body;
+  bool if_match;
+  std::array<int, 8> expected;
+};
+
+// anonymous, admin, region_admin, operator, head, facilitator, juror, other_operator
+const Row kTable[] = {
+    {Method::kGet, "/", "/", "", false, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kGet, "/healthz", "/healthz", "", false, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kGet,
+     "/api/openapi.json",
+     "/api/openapi.json",
+     "",
+     false,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kPost,
+     "/api/v1/session",
+     "/api/v1/session",
+     R"({"username":"nobody","password":"wrong-password"})",
+     false,
+     {401, 401, 401, 401, 401, 401, 401, 401}},
+    {Method::kGet,
+     "/api/v1/session",
+     "/api/v1/session",
+     "",
+     false,
+     {401, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kDelete,
+     "/api/v1/session",
+     "/api/v1/session",
+     "",
+     false,
+     {204, 204, 204, 204, 204, 204, 204, 204}},
+    {Method::kGet,
+     "/api/v1/regions",
+     "/api/v1/regions",
+     "",
+     false,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kPost,
+     "/api/v1/regions",
+     "/api/v1/regions",
+     R"({"code":"3579","name":"Kota Batu","level":"kota"})",
+     false,
+     {401, 201, 403, 403, 403, 403, 403, 403}},
+    {Method::kGet,
+     "/api/v1/regions/{code}",
+     "/api/v1/regions/3578",
+     "",
+     false,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kPatch,
+     "/api/v1/regions/{code}",
+     "/api/v1/regions/3578",
+     R"({"requires_head_approval":true})",
+     false,
+     {401, 200, 200, 403, 403, 403, 403, 403}},
+    {Method::kGet,
+     "/api/v1/regions/{code}/agencies",
+     "/api/v1/regions/3578/agencies",
+     "",
+     false,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kPost,
+     "/api/v1/regions/{code}/agencies",
+     "/api/v1/regions/3578/agencies",
+     R"({"name":"Dinas Baru"})",
+     false,
+     {401, 201, 201, 403, 403, 403, 403, 403}},
+    {Method::kGet,
+     "/api/v1/agencies/{id}",
+     "/api/v1/agencies/{agency}",
+     "",
+     false,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kPatch,
+     "/api/v1/agencies/{id}",
+     "/api/v1/agencies/{agency}",
+     R"({"short_name":"Dinkes"})",
+     true,
+     {401, 200, 200, 403, 403, 403, 403, 403}},
+    {Method::kDelete,
+     "/api/v1/agencies/{id}",
+     "/api/v1/agencies/{empty_agency}",
+     "",
+     true,
+     {401, 204, 204, 403, 403, 403, 403, 403}},
+    {Method::kGet,
+     "/api/v1/regions/{code}/users",
+     "/api/v1/regions/3578/users",
+     "",
+     false,
+     {401, 200, 200, 403, 403, 403, 403, 403}},
+    {Method::kPost,
+     "/api/v1/regions/{code}/users",
+     "/api/v1/regions/3578/users",
+     R"({"username":"budi","display_name":"Budi","password":"sawah-hijau-2024","roles":[{"role":"facilitator","region_code":"3578"}]})",
+     false,
+     {401, 201, 201, 403, 403, 403, 403, 403}},
+    {Method::kGet,
+     "/api/v1/users/{id}",
+     "/api/v1/users/{operator}",
+     "",
+     false,
+     {404, 200, 200, 200, 404, 404, 404, 404}},
+    {Method::kPatch,
+     "/api/v1/users/{id}",
+     "/api/v1/users/{operator}",
+     R"({"display_name":"Sari W."})",
+     true,
+     {401, 200, 200, 404, 404, 404, 404, 404}},
+    {Method::kGet,
+     "/api/v1/regions/{code}/audit",
+     "/api/v1/regions/3578/audit",
+     "",
+     false,
+     {401, 200, 200, 403, 403, 403, 403, 403}},
+    {Method::kGet,
+     "/api/v1/innovations",
+     "/api/v1/innovations",
+     "",
+     false,
+     {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kPost,
+     "/api/v1/innovations",
+     "/api/v1/innovations",
+     R"({"agency_id":{agency},"title":"Posyandu Remaja"})",
+     false,
+     {401, 201, 201, 201, 403, 403, 403, 403}},
+    {Method::kGet,
+     "/api/v1/innovations/{id}",
+     "/api/v1/innovations/{draft}",
+     "",
+     false,
+     {404, 200, 200, 200, 200, 200, 404, 404}},
+    {Method::kPatch,
+     "/api/v1/innovations/{id}",
+     "/api/v1/innovations/{draft}",
+     R"({"summary":"Ringkasan baru"})",
+     true,
+     {404, 200, 200, 200, 403, 403, 404, 404}},
+    {Method::kDelete,
+     "/api/v1/innovations/{id}",
+     "/api/v1/innovations/{draft}",
+     "",
+     true,
+     {404, 204, 204, 204, 403, 403, 404, 404}},
+    {Method::kPost,
+     "/api/v1/innovations/{id}/transitions",
+     "/api/v1/innovations/{draft}/transitions",
+     R"({"action":"submit"})",
+     false,
+     {404, 200, 200, 200, 403, 403, 404, 404}},
+    {Method::kGet,
+     "/api/v1/innovations/{id}/history",
+     "/api/v1/innovations/{draft}/history",
+     "",
+     false,
+     {404, 200, 200, 200, 200, 200, 404, 404}},
+};
+
+// A fresh world for every request of the table, so that no row depends on another.
+class World : public ApiTest {
+ public:
+  World() {
+    Registry registry(db_.store(), testing::FixedNow);
+    EXPECT_TRUE(registry.CreateRegion(
+        {"3578", "Kota Surabaya", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+    agency_ = AddAgency(registry, "Dinas Kesehatan");
+    other_agency_ = AddAgency(registry, "Dinas Pendidikan");
+    empty_agency_ = AddAgency(registry, "Dinas Tanpa Inovasi");
+    Innovation draft;
+    draft.region_code = "3578";
+    draft.agency_id = agency_;
+    draft.title = "Puskesmas Keliling Malam";
+    draft.type = InnovationType::kMethod;
+    draft.form = Form::kPublicService;
+    draft.background = "Warga bekerja siang hari.";
+    draft.design = "Layanan malam dua kali sepekan.";
+    draft.goals = "Pemeriksaan terjangkau.";
+    draft.benefits = "Antrean siang berkurang.";
+    draft_ = registry.CreateInnovation(draft)->id;
+    tokens_[kAnonymous] = "";
+    tokens_[kAdmin] = admin_token_;
+    tokens_[kRegionAdmin] = AddUser("ra", {{Role::kRegionAdmin, "3578", 0, 0}});
+    tokens_[kOperator] = AddUser("sari", {{Role::kAgencyOperator, "", agency_, 0}});
+    operator_ = db_.store().FindUserByName("sari")->id;
+    tokens_[kHead] = AddUser("kepala", {{Role::kAgencyHead, "", agency_, 0}});
+    tokens_[kFacilitator] = AddUser("fasil", {{Role::kFacilitator, "3578", 0, 0}});
+    tokens_[kJuror] = AddUser("juri", {{Role::kJuror, "", 0, 1}});
+    tokens_[kOtherOperator] = AddUser("andi", {{Role::kAgencyOperator, "", other_agency_, 0}});
+  }
+
+  void TestBody() override {}
+
+  int Status(const Row& row, Who who) {
+    auto fill = [&](std::string text) {
+      auto replace = [&](const std::string& key, Id value) {
+        for (auto at = text.find(key); at != std::string::npos; at = text.find(key)) {
+          text.replace(at, key.size(), std::to_string(value));
+        }
+      };
+      replace("{draft}", draft_);
+      replace("{agency}", agency_);
+      replace("{empty_agency}", empty_agency_);
+      replace("{operator}", operator_);
+      return text;
+    };
+    token_ = tokens_[who];
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (row.if_match) headers.emplace_back("if-match", "\"1\"");
+    auto response = Call(row.method, fill(row.target), fill(row.body), headers);
+    last_body_ = response.Body();
+    return response.status;
+  }
+
+  std::string last_body_;
+
+ private:
+  Id AddAgency(Registry& registry, const char* name) {
+    Agency agency;
+    agency.region_code = "3578";
+    agency.name = name;
+    return registry.CreateAgency(agency)->id;
+  }
+
+  std::map<Who, std::string> tokens_;
+  Id agency_ = 0, other_agency_ = 0, empty_agency_ = 0, draft_ = 0, operator_ = 0;
+};
+
+TEST(PermissionTable, EveryRouteHasARow) {
+  testing::TempDatabase db;
+  StorePool pool(db.database());
+  Api api(pool, testing::FixedNow);
+  for (const auto& route : api.router().routes()) {
+    bool found = std::any_of(std::begin(kTable), std::end(kTable), [&](const Row& row) {
+      return row.method == route.method && route.pattern == row.pattern;
+    });
+    EXPECT_TRUE(found) << MethodName(route.method) << " " << route.pattern
+                       << " has no row in the permission table";
+  }
+}
+
+TEST(PermissionTable, EveryRoleGetsTheExpectedStatus) {
+  for (const Row& row : kTable) {
+    for (Who who : kEveryone) {
+      World world;
+      int status = world.Status(row, who);
+      EXPECT_EQ(status, row.expected[who]) << MethodName(row.method) << " " << row.target << " as "
+                                           << kNames[who] << ": " << world.last_body_;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace lumbung::http

@@ -1,0 +1,239 @@
+// Sign-in, sessions, CSRF, tokens, enumeration and the workflow, through the API.
+#include <gtest/gtest.h>
+
+#include "auth/password.hpp"
+#include "http/api_fixture.hpp"
+
+namespace lumbung::http {
+namespace {
+
+using Json = nlohmann::json;
+
+class SecurityTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    agency_ = Seed();
+    User user;
+    user.username = "sari";
+    user.display_name = "Sari";
+    user.email = "sari@example.go.id";
+    user.roles = {{Role::kAgencyOperator, "", agency_, 0}};
+    sari_ = db_.store().InsertUser(user, auth::HashPassword(kPassword))->id;
+    token_.clear();  // act as a browser: no token
+  }
+
+  // Signs in; returns the cookie value and the CSRF token.
+  std::pair<std::string, std::string> SignIn(const std::string& cookie = "") {
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!cookie.empty()) headers.emplace_back("cookie", "lumbung_session=" + cookie);
+    auto response = Call(Method::kPost, "/api/v1/session",
+                         Json{{"username", "sari"}, {"password", kPassword}}.dump(), headers);
+    EXPECT_EQ(response.status, 200) << response.Body();
+    std::string set_cookie = HeaderOf(response, "Set-Cookie");
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Lax"), std::string::npos);
+    auto start = set_cookie.find('=') + 1;
+    return {set_cookie.substr(start, set_cookie.find(';') - start),
+            JsonOf(response)["csrf_token"].get<std::string>()};
+  }
+
+  Response AsSession(Method method, const std::string& target, const std::string& body,
+                     const std::string& cookie, const std::string& csrf) {
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"cookie", "lumbung_session=" + cookie}};
+    if (!csrf.empty()) headers.emplace_back("x-csrf-token", csrf);
+    return Call(method, target, body, headers);
+  }
+
+  static constexpr const char* kPassword = "kopi-tubruk-pagi";
+  Id agency_ = 0;
+  Id sari_ = 0;
+};
+
+TEST_F(SecurityTest, SignInGivesAFreshSessionEveryTime) {
+  auto [first, csrf] = SignIn();
+  EXPECT_EQ(AsSession(Method::kGet, "/api/v1/session", "", first, "").status, 200);
+  // A session id planted before sign-in is never the one that comes out of it.
+  auto [second, csrf2] = SignIn(first);
+  EXPECT_NE(second, first);
+  EXPECT_EQ(AsSession(Method::kGet, "/api/v1/session", "", first, "").status, 401);
+  EXPECT_EQ(AsSession(Method::kGet, "/api/v1/session", "", second, "").status, 200);
+  // Sign-out really ends it.
+  EXPECT_EQ(AsSession(Method::kDelete, "/api/v1/session", "", second, csrf2).status, 204);
+  EXPECT_EQ(AsSession(Method::kGet, "/api/v1/session", "", second, "").status, 401);
+}
+
+TEST_F(SecurityTest, ChangesWithACookieNeedTheCsrfToken) {
+  auto [cookie, csrf] = SignIn();
+  std::string body = Json{{"agency_id", agency_}, {"title", "Akta Keliling"}}.dump();
+  EXPECT_EQ(AsSession(Method::kPost, "/api/v1/innovations", body, cookie, "").status, 403);
+  EXPECT_EQ(AsSession(Method::kPost, "/api/v1/innovations", body, cookie, "wrong").status, 403);
+  EXPECT_EQ(db_.store().ListInnovations({}).total, 0);
+  EXPECT_EQ(AsSession(Method::kPost, "/api/v1/innovations", body, cookie, csrf).status, 201);
+}
+
+TEST_F(SecurityTest, SessionsTimeOut) {
+  auto [cookie, csrf] = SignIn();
+  // Idle for longer than the idle time-out: the session is gone.
+  db_.store().TouchSession(auth::TokenDigest(cookie), 0);
+  EXPECT_EQ(AsSession(Method::kGet, "/api/v1/session", "", cookie, "").status, 401);
+}
+
+TEST_F(SecurityTest, ExpiredAndRevokedTokensAreRefused) {
+  std::string token = AddUser("integrasi", {{Role::kRegionAdmin, "3578", 0, 0}});
+  token_ = token;
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/session").status, 200);
+  auto stored = db_.store().FindTokenByDigest(auth::TokenDigest(token));
+  ASSERT_TRUE(db_.store().RevokeToken(stored->id));
+  auto revoked = Call(Method::kGet, "/api/v1/session");
+  EXPECT_EQ(revoked.status, 401);
+  EXPECT_EQ(HeaderOf(revoked, "WWW-Authenticate"), "Bearer");
+
+  ApiToken old;
+  old.digest = auth::TokenDigest("kedaluwarsa");
+  old.user_id = sari_;
+  old.name = "lama";
+  old.scope = TokenScope::kWrite;
+  old.expires_at = 1;  // 1970
+  ASSERT_TRUE(db_.store().InsertToken(old));
+  token_ = "kedaluwarsa";
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/innovations").status, 401);
+}
+
+TEST_F(SecurityTest, AReadTokenCannotWrite) {
+  token_ = AddUser("pembaca", {{Role::kAgencyOperator, "", agency_, 0}}, TokenScope::kRead);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/innovations").status, 200);
+  EXPECT_EQ(Call(Method::kPost, "/api/v1/innovations",
+                 Json{{"agency_id", agency_}, {"title", "T"}}.dump())
+                .status,
+            403);
+}
+
+TEST_F(SecurityTest, SignInNeverTellsWhetherTheAccountExists) {
+  auto unknown = Call(Method::kPost, "/api/v1/session",
+                      Json{{"username", "tidak-ada"}, {"password", kPassword}}.dump());
+  auto wrong = Call(Method::kPost, "/api/v1/session",
+                    Json{{"username", "sari"}, {"password", "salah-sekali-123"}}.dump());
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(JsonOf(unknown)["title"], JsonOf(wrong)["title"]);
+}
+
+TEST_F(SecurityTest, FailedSignInsSlowDown) {
+  // Three failures are free; from the fourth on, the account must wait.
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(
+        Call(Method::kPost, "/api/v1/session",
+             Json{{"username", "sari"}, {"password", "bukan-ini-" + std::to_string(i)}}.dump())
+            .status,
+        401);
+  }
+  auto throttled = Call(Method::kPost, "/api/v1/session",
+                        Json{{"username", "sari"}, {"password", kPassword}}.dump());
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_FALSE(HeaderOf(throttled, "Retry-After").empty());
+}
+
+TEST_F(SecurityTest, DraftsNeverReachThePublic) {
+  Registry registry(db_.store(), testing::FixedNow);
+  for (auto status : {RecordStatus::kDraft, RecordStatus::kSubmitted, RecordStatus::kRejected,
+                      RecordStatus::kPublished}) {
+    Innovation innovation;
+    innovation.region_code = "3578";
+    innovation.agency_id = agency_;
+    innovation.title = "Inovasi " + std::string(ToString(status));
+    innovation.status = status;
+    innovation.rejection_reason = status == RecordStatus::kRejected ? "Belum lengkap" : "";
+    ASSERT_TRUE(registry.CreateInnovation(innovation));
+  }
+  auto list = JsonOf(Call(Method::kGet, "/api/v1/innovations?per_page=100"));
+  EXPECT_EQ(list["total"], 1);
+  EXPECT_EQ(list["items"][0]["status"], "published");
+  // Asking for drafts by filter changes nothing.
+  EXPECT_EQ(JsonOf(Call(Method::kGet, "/api/v1/innovations?status=draft"))["total"], 0);
+  // The agency's operator sees them all.
+  token_ = AddUser("operator2", {{Role::kAgencyOperator, "", agency_, 0}});
+  EXPECT_EQ(JsonOf(Call(Method::kGet, "/api/v1/innovations?per_page=100"))["total"], 4);
+}
+
+TEST_F(SecurityTest, TheWholeWorkflowWithHeadApproval) {
+  token_ = admin_token_;
+  ASSERT_EQ(
+      Call(Method::kPatch, "/api/v1/regions/3578", R"({"requires_head_approval":true})").status,
+      200);
+  std::string operator_token = AddUser("op", {{Role::kAgencyOperator, "", agency_, 0}});
+  std::string head_token = AddUser("kadis", {{Role::kAgencyHead, "", agency_, 0}});
+  std::string team_token = AddUser("tim", {{Role::kRegionAdmin, "3578", 0, 0}});
+
+  token_ = operator_token;
+  auto created = Call(Method::kPost, "/api/v1/innovations",
+                      Json{{"agency_id", agency_}, {"title", "Akta Keliling"}}.dump());
+  ASSERT_EQ(created.status, 201);
+  std::string path = HeaderOf(created, "Location");
+  auto step = [&](const std::string& action, const std::string& reason = "") {
+    Json body = {{"action", action}};
+    if (!reason.empty()) body["reason"] = reason;
+    return Call(Method::kPost, path + "/transitions", body.dump());
+  };
+  // A submission names what it still lacks.
+  auto incomplete = step("submit");
+  ASSERT_EQ(incomplete.status, 422);
+  std::set<std::string> missing;
+  auto problem = JsonOf(incomplete);
+  for (const auto& error : problem["errors"]) missing.insert(error["field"]);
+  EXPECT_EQ(missing,
+            (std::set<std::string>{"type", "form", "background", "design", "goals", "benefits"}));
+  ASSERT_EQ(Call(Method::kPatch, path,
+                 R"({"type":"process","form":"public_service","background":"Antre lama",
+                     "design":"Petugas keliling","goals":"Akta cepat","benefits":"Hemat waktu"})",
+                 {{"if-match", "\"1\""}})
+                .status,
+            200);
+  ASSERT_EQ(step("submit").status, 200);
+  // Nobody edits a submitted record.
+  EXPECT_EQ(Call(Method::kPatch, path, R"({"summary":"x"})", {{"if-match", "\"3\""}}).status, 403);
+
+  token_ = team_token;
+  EXPECT_EQ(step("verify").status, 409);  // the head has not approved yet
+  token_ = head_token;
+  ASSERT_EQ(step("approve").status, 200);
+  token_ = team_token;
+  EXPECT_EQ(step("reject").status, 422);  // a rejection needs a reason
+  ASSERT_EQ(step("verify").status, 200);
+  token_.clear();
+  EXPECT_EQ(Call(Method::kGet, path).status, 404);  // not public yet
+  token_ = team_token;
+  ASSERT_EQ(step("publish").status, 200);
+  token_.clear();
+  EXPECT_EQ(Call(Method::kGet, path).status, 200);
+  auto history = JsonOf(Call(Method::kGet, path + "/history"));
+  std::vector<std::string> steps;
+  for (const auto& event : history["items"]) {
+    steps.push_back(event["action"].get<std::string>() + " by " + event["by"].get<std::string>());
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"submit by op", "approve by kadis", "verify by tim",
+                                             "publish by tim"}));
+  // Every change is in the audit trail, with who made it.
+  token_ = team_token;
+  auto audit = JsonOf(Call(Method::kGet, "/api/v1/regions/3578/audit?record_type=innovation"));
+  ASSERT_GE(audit["items"].size(), 5u);
+  EXPECT_EQ(audit["items"][0]["actor"], "tim");
+  EXPECT_EQ(audit["items"][0]["after"]["status"], "published");
+}
+
+TEST_F(SecurityTest, NewInstallationsAreReadOnlyUntilAnAdminExists) {
+  testing::TempDatabase empty;
+  StorePool pool(empty.database());
+  Api api(pool, testing::FixedNow);
+  Request request;
+  request.method = Method::kPost;
+  request.target = "/api/v1/regions";
+  request.headers = {{"content-type", "application/json"}};
+  request.body = R"({"code":"3578","name":"Kota Surabaya","level":"kota"})";
+  auto response = api.Handle(request);
+  EXPECT_EQ(response.status, 409);
+  EXPECT_NE(response.Body().find("lumbung user add"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lumbung::http
