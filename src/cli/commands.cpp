@@ -11,6 +11,7 @@
 #include "cli/args.hpp"
 #include "cli/database.hpp"
 #include "demo/demo.hpp"
+#include "demo/demo_accounts.hpp"
 #include "domain/registry.hpp"
 #include "exchange/importer.hpp"
 #include "http/api.hpp"
@@ -175,14 +176,30 @@ int Serve(const Args& args) {
     PrintError(database.error());
     return kExitFailure;
   }
+  std::vector<http::DemoLogin> demo_logins;
   if (args.Flag("demo")) {
     auto store = (*database)->Connect();
     if (int status = LoadDemoInto(*store, {}); status != kExitOk) return status;
+    auto accounts = demo::EnsureDemoAccounts(*store, demo::DemoOptions{}.region_code,
+                                             FormatTimestamp(SystemNow()));
+    if (!accounts) {
+      PrintError(accounts.error());
+      return kExitFailure;
+    }
+    for (const auto& account : *accounts) {
+      demo_logins.push_back({account.username,
+                             account.password,
+                             std::string(ToString(account.role)),
+                             {account.description_id, account.description_en}});
+      std::fprintf(stderr, "demo: account %-18s password %s (%s)\n", account.username.c_str(),
+                   account.password.c_str(), std::string(ToString(account.role)).c_str());
+    }
   }
   StorePool pool(**database);
   http::SessionOptions sessions;
   sessions.secure_cookie = args.Flag("secure-cookies");
   http::Api api(pool, SystemNow, std::chrono::milliseconds(250), sessions);
+  api.SetDemoLogins(std::move(demo_logins));
   options.is_slow = http::Api::IsSlow;
   http::Server server(options,
                       [&api](const http::Request& request) { return api.Handle(request); });

@@ -631,6 +631,22 @@ Response Api::DeleteSession(const Request& request, const Actor&) {
   return response.With("Set-Cookie", cookie);
 }
 
+Response Api::DemoAccounts(const Request& request, const Actor&) {
+  if (demo_logins_.empty()) {
+    return Problem(request, msg::NotFound("Akun demo (server tidak dalam mode demo)",
+                                          "Demo accounts (the server is not in demo mode)"));
+  }
+  bool english = request.WantsEnglish();
+  Json items = Json::array();
+  for (const auto& login : demo_logins_) {
+    items.push_back({{"username", login.username},
+                     {"password", login.password},
+                     {"role", login.role},
+                     {"description", login.description.In(english)}});
+  }
+  return JsonResponse(200, {{"items", items}}).With("Cache-Control", "no-store");
+}
+
 Response Api::ListRegions(const Request&, const Actor&) {
   auto store = pool_.Acquire();
   Json items = Json::array();

@@ -64,6 +64,14 @@ struct SessionOptions {
   bool secure_cookie = false;  // set behind TLS: the cookie then travels only over HTTPS
 };
 
+// An account the demo offers on its login page.
+struct DemoLogin {
+  std::string username;
+  std::string password;
+  std::string role;
+  Text description;
+};
+
 class Api {
  public:
   // `recheck` bounds how long a write by another process may go unseen by cached pages.
@@ -80,6 +88,9 @@ class Api {
 
   const Router& router() const { return router_; }
 
+  // Demo mode: the accounts GET /api/v1/demo-accounts lists. Without them it answers 404.
+  void SetDemoLogins(std::vector<DemoLogin> logins) { demo_logins_ = std::move(logins); }
+
  private:
   // Who sent the request, or the answer to give when their credentials are bad.
   Result<Actor> Authenticate(const Request& request, std::string* csrf_token);
@@ -92,6 +103,7 @@ class Api {
   Response CreateSession(const Request& request, const Actor& actor);
   Response GetSession(const Request& request, const Actor& actor);
   Response DeleteSession(const Request& request, const Actor& actor);
+  Response DemoAccounts(const Request& request, const Actor& actor);
   Response ListRegions(const Request& request, const Actor& actor);
   Response CreateRegion(const Request& request, const Actor& actor);
   Response GetRegion(const Request& request, const Actor& actor, const std::string& code);
@@ -126,6 +138,7 @@ class Api {
   PageCache list_cache_;
   auth::LoginThrottle throttle_;
   std::atomic<bool> has_admin_{false};
+  std::vector<DemoLogin> demo_logins_;
 };
 
 }  // namespace lumbung::http

@@ -26,6 +26,7 @@ std::vector<Route> Api::Routes() {
       {M::kPost, "/api/v1/session", plain(&Api::CreateSession)},
       {M::kGet, "/api/v1/session", plain(&Api::GetSession)},
       {M::kDelete, "/api/v1/session", plain(&Api::DeleteSession)},
+      {M::kGet, "/api/v1/demo-accounts", plain(&Api::DemoAccounts)},
 
       {M::kGet, "/api/v1/regions", plain(&Api::ListRegions)},
       {M::kPost, "/api/v1/regions", plain(&Api::CreateRegion)},

@@ -99,6 +99,35 @@ server_pid=""
 if [[ $status -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: serve exited $status on SIGTERM"; fi
 contains "$work/serve.log" "GET /api/v1/innovations?per_page=2 200" "one log line per request"
 
+# Accounts: the password never comes from an argument, a weak one is refused, and a new
+# account can sign in.
+expect 2 "user add without a role" -- "$lumbung" user add --username sari --db "$db"
+expect 2 "user add with a password argument" -- "$lumbung" user add --username admin --role admin --password hunter2 --db "$db"
+printf 'pendek\n' >"$work/weak"
+expect 2 "a weak password is refused" -- "$lumbung" user add --username admin --role admin --password-file "$work/weak" --db "$db"
+printf 'kopi-tubruk-pagi\n' >"$work/password"
+expect 0 "user add admin" -- "$lumbung" user add --username admin --role admin --password-file "$work/password" --db "$db"
+expect 0 "user add from stdin" -- sh -c "printf 'teh-manis-sore-hari\n' | '$lumbung' user add --username tim --role region_admin --region 9971 --password-stdin --db '$db'"
+expect 2 "a region role needs its region" -- "$lumbung" user add --username x1 --role region_admin --region 0000 --password-file "$work/password" --db "$db"
+expect 0 "user list" -- "$lumbung" user list --db "$db"
+contains "$work/out" "region_admin@9971" "the list shows scoped roles"
+expect 0 "token create" -- "$lumbung" token create --user tim --scope write --db "$db"
+expect 0 "user disable" -- "$lumbung" user disable --username tim --db "$db"
+
+# The audit trail verifies, and a changed entry is found.
+expect 0 "audit verify" -- "$lumbung" audit verify --db "$db"
+contains "$work/out" "audit chain intact" "the chain is whole"
+python3 - "$work/lumbung.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+# Someone with the file in hand drops the guard and edits history.
+db.execute("DROP TRIGGER audit_log_no_update")
+db.execute("UPDATE audit_log SET actor_name = 'nobody' WHERE id = 5")
+db.commit()
+PY
+expect 1 "audit verify finds the changed entry" -- "$lumbung" audit verify --db "$db"
+contains "$work/out" "BROKEN at entry 5" "the first broken entry is named"
+
 # A database from the future is refused.
 python3 - "$work/lumbung.db" <<'PY'
 import sqlite3, sys

@@ -237,3 +237,22 @@ TEST_F(SecurityTest, NewInstallationsAreReadOnlyUntilAnAdminExists) {
 
 }  // namespace
 }  // namespace lumbung::http
+
+namespace lumbung::http {
+namespace {
+
+TEST_F(ApiTest, DemoModeListsItsAccounts) {
+  api_.SetDemoLogins({{"demo-tim",
+                       "coba-lumbung-demo",
+                       "region_admin",
+                       {"Tim inovasi daerah", "The region's innovation team"}}});
+  token_.clear();
+  auto response = Call(Method::kGet, "/api/v1/demo-accounts", "", {{"accept-language", "en"}});
+  ASSERT_EQ(response.status, 200);
+  auto body = JsonOf(response);
+  EXPECT_EQ(body["items"][0]["username"], "demo-tim");
+  EXPECT_EQ(body["items"][0]["description"], "The region's innovation team");
+}
+
+}  // namespace
+}  // namespace lumbung::http
