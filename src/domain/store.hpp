@@ -212,6 +212,8 @@ class Store {
   virtual void TouchSession(std::string_view id_digest, std::int64_t now) = 0;
   virtual void DeleteSession(std::string_view id_digest) = 0;
   virtual void DeleteSessionsOf(Id user_id) = 0;
+  // Removes sessions created before `created_before` or idle since before `seen_before`.
+  virtual void DeleteExpiredSessions(std::int64_t created_before, std::int64_t seen_before) = 0;
 
   // API tokens.
   virtual Result<ApiToken> InsertToken(const ApiToken& token) = 0;

@@ -82,6 +82,16 @@ Error InnovationErrors(Registry& registry, const Innovation& innovation,
   return msg::Invalid(std::move(structural));
 }
 
+// A replication may only point at an innovation its author may see; otherwise the answer would
+// tell whether a hidden draft exists.
+std::optional<FieldError> HiddenOrigin(Store& store, const Actor& actor,
+                                       const Innovation& innovation) {
+  if (!innovation.replicated_from) return std::nullopt;
+  auto origin = store.FindInnovation(*innovation.replicated_from);
+  if (origin && CanSee(actor, *origin)) return std::nullopt;
+  return msg::NoSuchRecord("replicated_from", "Inovasi asal", "Original innovation");
+}
+
 Error NotFoundInnovation() { return msg::NotFound("Inovasi", "Innovation"); }
 Error NotFoundAgency() { return msg::NotFound("Perangkat daerah", "Agency"); }
 Error NotFoundRegion() { return msg::NotFound("Wilayah", "Region"); }
@@ -594,6 +604,9 @@ Response Api::CreateSession(const Request& request, const Actor&) {
   // A new id at every sign-in: an id planted before sign-in never becomes a session.
   std::string old_id(CookieValue(request, kSessionCookie));
   if (!old_id.empty()) store->DeleteSession(auth::TokenDigest(old_id));
+  // Sign-ins are rare enough to sweep the sessions nobody will come back to.
+  store->DeleteExpiredSessions(NowSeconds() - sessions_.absolute_timeout.count(),
+                               NowSeconds() - sessions_.idle_timeout.count());
   std::string id = auth::NewToken();
   SessionRecord session{auth::TokenDigest(id), user->id,     auth::NewToken(),
                         NowSeconds(),          NowSeconds(), request.remote_address};
@@ -1003,6 +1016,9 @@ Response Api::CreateInnovation(const Request& request, const Actor& actor) {
   if (innovation.region_code.empty() && innovation.agency_id <= 0) {
     return Problem(request, msg::Invalid({msg::Required("agency_id")}));
   }
+  if (auto hidden = HiddenOrigin(*store, actor, innovation)) {
+    return Problem(request, msg::Invalid({*hidden}));
+  }
   auto created = registry.CreateInnovation(innovation);
   if (!created) return Problem(request, created.error());
   return JsonResponse(201, ToJson(*created))
@@ -1042,6 +1058,9 @@ Response Api::PatchInnovation(const Request& request, const Actor& actor, const 
   }
   // Moving a record to another agency needs the right to write there too.
   if (!Allows(actor, Action::kEditInnovation, SubjectOf(*innovation))) return Deny(request, actor);
+  if (auto hidden = HiddenOrigin(*store, actor, *innovation)) {
+    return Problem(request, msg::Invalid({*hidden}));
+  }
   auto updated = registry.UpdateInnovation(*innovation, *version);
   if (!updated) return Problem(request, updated.error());
   return JsonResponse(200, ToJson(*updated)).With("ETag", VersionTag(updated->version));

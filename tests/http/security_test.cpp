@@ -156,6 +156,28 @@ TEST_F(SecurityTest, DraftsNeverReachThePublic) {
   EXPECT_EQ(JsonOf(Call(Method::kGet, "/api/v1/innovations?per_page=100"))["total"], 4);
 }
 
+TEST_F(SecurityTest, AReplicationCannotProbeHiddenDrafts) {
+  Registry registry(db_.store(), testing::FixedNow);
+  Agency other;
+  other.region_code = "3578";
+  other.name = "Dinas Pendidikan";
+  Id other_agency = registry.CreateAgency(other)->id;
+  Innovation hidden;
+  hidden.region_code = "3578";
+  hidden.agency_id = other_agency;
+  hidden.title = "Draf dinas lain";
+  Id hidden_id = registry.CreateInnovation(hidden)->id;
+  token_ = AddUser("op", {{Role::kAgencyOperator, "", agency_, 0}});
+  auto probe = Call(
+      Method::kPost, "/api/v1/innovations",
+      Json{{"agency_id", agency_}, {"title", "Tiruan"}, {"replicated_from", hidden_id}}.dump());
+  auto missing =
+      Call(Method::kPost, "/api/v1/innovations",
+           Json{{"agency_id", agency_}, {"title", "Tiruan"}, {"replicated_from", 99999}}.dump());
+  EXPECT_EQ(probe.status, 422);
+  EXPECT_EQ(probe.Body(), missing.Body()) << "a hidden draft must look like a missing one";
+}
+
 TEST_F(SecurityTest, TheWholeWorkflowWithHeadApproval) {
   token_ = admin_token_;
   ASSERT_EQ(

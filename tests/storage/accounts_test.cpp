@@ -62,6 +62,10 @@ TEST_F(AccountsTest, SessionsAndTokens) {
   EXPECT_EQ(store().FindSession("digest")->csrf_token, "csrf");
   store().TouchSession("digest", 200);
   EXPECT_EQ(store().FindSession("digest")->last_seen, 200);
+  store().InsertSession({"stale", user->id, "csrf", 100, 100, "127.0.0.1"});
+  store().DeleteExpiredSessions(50, 150);  // idle since before 150
+  EXPECT_FALSE(store().FindSession("stale"));
+  EXPECT_TRUE(store().FindSession("digest"));
   store().DeleteSessionsOf(user->id);
   EXPECT_FALSE(store().FindSession("digest"));
 

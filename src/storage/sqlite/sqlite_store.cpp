@@ -149,6 +149,8 @@ constexpr const char* kSelectSession =
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen = ?2 WHERE id_digest = ?1";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE id_digest = ?1";
 constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?1";
+constexpr const char* kDeleteExpiredSessions =
+    "DELETE FROM sessions WHERE created_at < ?1 OR last_seen < ?2";
 constexpr const char* kInsertToken =
     "INSERT INTO api_tokens (digest, user_id, name, scope, expires_at, revoked, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)";
@@ -1071,6 +1073,12 @@ class SqliteStore final : public Store {
   void DeleteSessionsOf(Id user_id) override {
     auto s = connection_.Prepare(kDeleteUserSessions);
     s.Bind(1, user_id);
+    s.Execute();
+  }
+
+  void DeleteExpiredSessions(std::int64_t created_before, std::int64_t seen_before) override {
+    auto s = connection_.Prepare(kDeleteExpiredSessions);
+    s.Bind(1, created_before).Bind(2, seen_before);
     s.Execute();
   }
 
