@@ -3,6 +3,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -204,6 +205,13 @@ int ListUsers(const Args& args, Store& store) {
 int DisableUser(const Args& args, Store& store) {
   auto user = store.FindUserByName(args.OptionOr("username", ""));
   if (!user) return Fail(Usage("Pengguna tidak ada.", "No such user."), kExitFailure);
+  bool is_admin = std::any_of(user->roles.begin(), user->roles.end(),
+                              [](const RoleGrant& g) { return g.role == Role::kAdmin; });
+  if (is_admin && !user->disabled && store.CountActiveAdmins() == 1) {
+    return Fail(Usage("Ini admin aktif terakhir. Buat admin lain dulu.",
+                      "This is the last active admin. Create another admin first."),
+                kExitFailure);
+  }
   user->disabled = true;
   user->updated_at = Now();
   auto updated = store.UpdateUser(*user, user->version);

@@ -75,6 +75,12 @@ Status Registry::DeleteAgency(Id id, std::int64_t expected_version) {
         {"Perangkat daerah ini masih memiliki inovasi. Pindahkan atau hapus inovasinya dulu.",
          "This agency still has innovations. Move or delete them first."});
   }
+  // A role held in the agency would otherwise outlive it.
+  if (store_.CountRolesInAgency(id) > 0) {
+    return msg::Conflict(
+        {"Masih ada pengguna yang berperan di perangkat daerah ini. Cabut perannya dulu.",
+         "Users still hold roles in this agency. Remove their roles first."});
+  }
   for (const auto& other : store_.ListAgencies(current->region_code)) {
     if (other.parent_id == id) {
       return msg::Conflict({"Perangkat daerah ini masih memiliki sub-unit. Hapus sub-unitnya dulu.",

@@ -177,6 +177,7 @@ class Store {
   virtual Result<Agency> UpdateAgency(const Agency& agency, std::int64_t expected_version) = 0;
   virtual Status DeleteAgency(Id id, std::int64_t expected_version) = 0;
   virtual long long CountInnovationsOfAgency(Id id) = 0;
+  virtual long long CountRolesInAgency(Id id) = 0;
 
   // Innovations.
   virtual std::optional<Innovation> FindInnovation(Id id) = 0;

@@ -1,10 +1,13 @@
 #include "http/api.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <mutex>
+#include <set>
 
 #include "auth/password.hpp"
 #include "auth/tokens.hpp"
@@ -318,13 +321,21 @@ std::vector<FieldError> ReadRoles(const Json& value, std::vector<RoleGrant>& out
   return errors;
 }
 
-// Every grant names the scope its role needs, inside `region_code`.
+// Every grant names exactly the scope its role needs, in a region `allowed` accepts.
 std::vector<FieldError> CheckGrants(Store& store, const std::vector<RoleGrant>& roles,
-                                    std::string_view region_code) {
+                                    const std::function<bool(const std::string&)>& allowed) {
   std::vector<FieldError> errors;
   for (std::size_t i = 0; i < roles.size(); ++i) {
     std::string at = "roles[" + std::to_string(i) + "]";
     const auto& grant = roles[i];
+    auto unused = [&](bool region, bool agency, bool competition) {
+      if (!region && !grant.region_code.empty())
+        errors.push_back(msg::UnknownField(at + ".region_code"));
+      if (!agency && grant.agency_id != 0) errors.push_back(msg::UnknownField(at + ".agency_id"));
+      if (!competition && grant.competition_id != 0) {
+        errors.push_back(msg::UnknownField(at + ".competition_id"));
+      }
+    };
     switch (grant.role) {
       case Role::kAdmin:
         // Only the command line makes admins of the installation.
@@ -334,19 +345,22 @@ std::vector<FieldError> CheckGrants(Store& store, const std::vector<RoleGrant>& 
         break;
       case Role::kRegionAdmin:
       case Role::kFacilitator:
-        if (grant.region_code != region_code) {
+        unused(true, false, false);
+        if (!store.FindRegion(grant.region_code) || !allowed(grant.region_code)) {
           errors.push_back(msg::NoSuchRecord(at + ".region_code", "Wilayah", "Region"));
         }
         break;
       case Role::kAgencyOperator:
       case Role::kAgencyHead: {
+        unused(false, true, false);
         auto agency = store.FindAgency(grant.agency_id);
-        if (!agency || agency->region_code != region_code) {
+        if (!agency || !allowed(agency->region_code)) {
           errors.push_back(msg::NoSuchRecord(at + ".agency_id", "Perangkat daerah", "Agency"));
         }
         break;
       }
       case Role::kJuror:
+        unused(false, false, true);
         if (grant.competition_id <= 0) errors.push_back(msg::Required(at + ".competition_id"));
         break;
     }
@@ -354,15 +368,33 @@ std::vector<FieldError> CheckGrants(Store& store, const std::vector<RoleGrant>& 
   return errors;
 }
 
-// The region whose admins manage a user: that of the user's scoped roles, or none.
-std::string RegionOfUser(Store& store, const User& user) {
+// Whether the account is one of the demo's (demo/demo_accounts.cpp), whose passwords are
+// published.
+bool IsDemoAccount(const User& user) { return user.username.starts_with("demo-"); }
+
+// The regions whose admins manage a user together: those of all the user's scoped roles.
+std::set<std::string> RegionsOfUser(Store& store, const User& user) {
+  std::set<std::string> regions;
   for (const auto& grant : user.roles) {
-    if (!grant.region_code.empty()) return grant.region_code;
+    if (!grant.region_code.empty()) regions.insert(grant.region_code);
     if (grant.agency_id != 0) {
-      if (auto agency = store.FindAgency(grant.agency_id)) return agency->region_code;
+      if (auto agency = store.FindAgency(grant.agency_id)) regions.insert(agency->region_code);
     }
   }
-  return "";
+  return regions;
+}
+
+// Whether `actor` may manage `user`: an installation admin always; a region admin when the
+// user works only in regions they manage and is no installation admin.
+bool ManagesUser(Store& store, const Actor& actor, const User& user) {
+  if (actor.Holds(Role::kAdmin)) return true;
+  bool is_admin = std::any_of(user.roles.begin(), user.roles.end(),
+                              [](const RoleGrant& g) { return g.role == Role::kAdmin; });
+  auto regions = RegionsOfUser(store, user);
+  if (is_admin || regions.empty()) return false;
+  return std::all_of(regions.begin(), regions.end(), [&](const std::string& region) {
+    return Allows(actor, Action::kManageUsers, {region});
+  });
 }
 
 // A key that separates cached list pages by what their viewer may see.
@@ -441,7 +473,9 @@ Result<Actor> Api::Authenticate(const Request& request, std::string* csrf_token)
     auto token = store->FindTokenByDigest(auth::TokenDigest(authorization.substr(7)));
     if (!token || token->revoked || token->expires_at <= NowSeconds()) return bad_token;
     user = store->FindUser(token->user_id);
-    if (!user || user->disabled) return bad_token;
+    if (!user || user->disabled || (IsDemoAccount(*user) && demo_logins_.empty())) {
+      return bad_token;
+    }
     actor.read_only = token->scope == TokenScope::kRead;
   } else {
     // A browser's session cookie; a stale one simply leaves the visitor anonymous.
@@ -455,7 +489,7 @@ Result<Actor> Api::Authenticate(const Request& request, std::string* csrf_token)
       return actor;
     }
     user = store->FindUser(session->user_id);
-    if (!user || user->disabled) return actor;
+    if (!user || user->disabled || (IsDemoAccount(*user) && demo_logins_.empty())) return actor;
     if (now - session->last_seen >= 60) store->TouchSession(digest, now);
     *csrf_token = session->csrf_token;
   }
@@ -570,7 +604,13 @@ Response Api::CreateSession(const Request& request, const Actor&) {
   }
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
 
-  auto wait = throttle_.Wait(username, request.remote_address);
+  // Counted per account as sign-in matches it: without regard to case or surrounding spaces.
+  std::string account_key;
+  for (char c : username) {
+    if (c == ' ' || c == '\t') continue;
+    account_key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  auto wait = throttle_.Wait(account_key, request.remote_address);
   if (wait.count() > 0) {
     auto seconds = std::to_string((wait.count() + 999) / 1000);
     return Problem(request,
@@ -582,25 +622,33 @@ Response Api::CreateSession(const Request& request, const Actor&) {
   }
   auto store = pool_.Acquire();
   auto user = store->FindUserByName(username);
+  // The demo's accounts have published passwords: outside demo mode they do not exist.
+  if (user && IsDemoAccount(*user) && demo_logins_.empty()) user.reset();
   bool valid = false;
-  if (user && !user->disabled) {
-    std::string stored = store->PasswordHashOf(user->id);
-    valid = !stored.empty() && auth::VerifyPassword(password, stored);
-    if (valid && auth::NeedsRehash(stored))
+  std::string stored = user && !user->disabled ? store->PasswordHashOf(user->id) : "";
+  if (!stored.empty()) {
+    valid = auth::VerifyPassword(password, stored);
+    if (valid && auth::NeedsRehash(stored)) {
+      Actor self;
+      self.user_id = user->id;
+      self.name = user->username;
+      self.address = request.remote_address;
+      store->SetActor(self);
       store->SetPasswordHash(user->id, auth::HashPassword(password));
+    }
   } else {
     // The same work as a real check, so the answer's timing does not tell whether the
     // account exists.
     auth::VerifyAgainstDummy(password);
   }
   if (!valid) {
-    throttle_.RecordFailure(username, request.remote_address);
+    throttle_.RecordFailure(account_key, request.remote_address);
     return Problem(request,
                    {ErrorCode::kUnauthenticated,
                     {"Nama pengguna atau kata sandi salah.", "The username or password is wrong."},
                     {}});
   }
-  throttle_.RecordSuccess(username, request.remote_address);
+  throttle_.RecordSuccess(account_key, request.remote_address);
   // A new id at every sign-in: an id planted before sign-in never becomes a session.
   std::string old_id(CookieValue(request, kSessionCookie));
   if (!old_id.empty()) store->DeleteSession(auth::TokenDigest(old_id));
@@ -695,8 +743,23 @@ Response Api::PatchRegion(const Request& request, const Actor& actor, const std:
   if (!Allows(actor, Action::kManageAgencies, {code})) return Deny(request, actor);
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
-  auto errors = FromJson(*body, *region, JsonInput::kUpdate);
+  std::vector<FieldError> errors;
+  if (!actor.Holds(Role::kAdmin) && body->is_object()) {
+    // Name, level, parent and the demo mark belong to the installation's admins.
+    for (const auto& [key, value] : body->items()) {
+      if (key != "requires_head_approval") {
+        errors.push_back({key,
+                          "read_only",
+                          {"Hanya admin instalasi yang dapat mengubah isian ini.",
+                           "Only the installation's admins may change this field."}});
+      }
+    }
+  }
+  if (errors.empty()) errors = FromJson(*body, *region, JsonInput::kUpdate);
   if (errors.empty()) errors = ValidateRegion(*region);
+  if (errors.empty() && !region->parent_code.empty() && !store->FindRegion(region->parent_code)) {
+    errors.push_back(msg::NoSuchRecord("parent_code", "Provinsi", "Province"));
+  }
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
   store->UpdateRegion(*region);
   return JsonResponse(200, ToJson(*store->FindRegion(code)));
@@ -776,7 +839,8 @@ Response Api::ListUsers(const Request& request, const Actor& actor, const std::s
   if (!Allows(actor, Action::kManageUsers, {code})) return Deny(request, actor);
   Json items = Json::array();
   for (const auto& user : store->ListUsers(code)) items.push_back(UserJson(user, true));
-  return JsonResponse(200, {{"items", items}, {"total", items.size()}});
+  return JsonResponse(200, {{"items", items}, {"total", items.size()}})
+      .With("Cache-Control", "private, no-store");
 }
 
 Response Api::CreateUser(const Request& request, const Actor& actor, const std::string& code) {
@@ -816,13 +880,15 @@ Response Api::CreateUser(const Request& request, const Actor& actor, const std::
   if (auto problem = auth::PasswordProblem(password, user.username)) {
     errors.push_back(PasswordError(*problem));
   }
-  auto grant_errors = CheckGrants(*store, user.roles, code);
+  auto grant_errors =
+      CheckGrants(*store, user.roles, [&](const std::string& region) { return region == code; });
   errors.insert(errors.end(), grant_errors.begin(), grant_errors.end());
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
   user.created_at = user.updated_at = FormatTimestamp(clock_());
   auto created = store->InsertUser(user, auth::HashPassword(password));
   if (!created) return Problem(request, created.error());
   return JsonResponse(201, UserJson(*created, true))
+      .With("Cache-Control", "private, no-store")
       .With("Location", "/api/v1/users/" + std::to_string(created->id))
       .With("ETag", VersionTag(created->version));
 }
@@ -831,11 +897,12 @@ Response Api::GetUser(const Request& request, const Actor& actor, const std::str
   auto parsed = ParseId(id);
   auto store = pool_.Acquire();
   auto user = parsed ? store->FindUser(*parsed) : std::nullopt;
-  // A user's own account, or one of a region the actor manages; otherwise it does not exist.
-  bool allowed = user && (actor.user_id == user->id || actor.Holds(Role::kAdmin) ||
-                          Allows(actor, Action::kManageUsers, {RegionOfUser(*store, *user)}));
+  // A user's own account, or one the actor manages; otherwise it does not exist.
+  bool allowed = user && (actor.user_id == user->id || ManagesUser(*store, actor, *user));
   if (!allowed) return Problem(request, msg::NotFound("Pengguna", "User"));
-  return JsonResponse(200, UserJson(*user, true)).With("ETag", VersionTag(user->version));
+  return JsonResponse(200, UserJson(*user, true))
+      .With("ETag", VersionTag(user->version))
+      .With("Cache-Control", "private, no-store");
 }
 
 Response Api::PatchUser(const Request& request, const Actor& actor, const std::string& id) {
@@ -843,8 +910,7 @@ Response Api::PatchUser(const Request& request, const Actor& actor, const std::s
   auto store = StoreFor(actor);
   auto user = parsed ? store->FindUser(*parsed) : std::nullopt;
   if (!user) return Problem(request, msg::NotFound("Pengguna", "User"));
-  std::string region = RegionOfUser(*store, *user);
-  if (region.empty() || !Allows(actor, Action::kManageUsers, {region})) {
+  if (!ManagesUser(*store, actor, *user)) {
     return actor.IsAnonymous() ? Deny(request, actor)
                                : Problem(request, msg::NotFound("Pengguna", "User"));
   }
@@ -874,7 +940,9 @@ Response Api::PatchUser(const Request& request, const Actor& actor, const std::s
   }
   auto user_errors = ValidateUser(*user);
   errors.insert(errors.end(), user_errors.begin(), user_errors.end());
-  auto grant_errors = CheckGrants(*store, user->roles, region);
+  auto grant_errors = CheckGrants(*store, user->roles, [&](const std::string& region) {
+    return Allows(actor, Action::kManageUsers, {region});
+  });
   errors.insert(errors.end(), grant_errors.begin(), grant_errors.end());
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
   user->updated_at = FormatTimestamp(clock_());
@@ -882,7 +950,9 @@ Response Api::PatchUser(const Request& request, const Actor& actor, const std::s
   if (!updated) return Problem(request, updated.error());
   // A disabled account's sessions end at once.
   if (updated->disabled) store->DeleteSessionsOf(updated->id);
-  return JsonResponse(200, UserJson(*updated, true)).With("ETag", VersionTag(updated->version));
+  return JsonResponse(200, UserJson(*updated, true))
+      .With("ETag", VersionTag(updated->version))
+      .With("Cache-Control", "private, no-store");
 }
 
 Response Api::ListAudit(const Request& request, const Actor& actor, const std::string& code) {
@@ -949,7 +1019,7 @@ Response Api::ListAudit(const Request& request, const Actor& actor, const std::s
                      {"after", entry.after.empty() ? Json(nullptr) : Json::parse(entry.after)},
                      {"hash", entry.hash}});
   }
-  return JsonResponse(200, {{"items", items}});
+  return JsonResponse(200, {{"items", items}}).With("Cache-Control", "private, no-store");
 }
 
 Response Api::ListInnovations(const Request& request, const Actor& actor) {
@@ -1009,15 +1079,17 @@ Response Api::CreateInnovation(const Request& request, const Actor& actor) {
   if (!Allows(actor, Action::kCreateInnovation, SubjectOf(innovation))) {
     return Deny(request, actor);
   }
+  // A hidden origin is reported exactly like a missing one, before anything else is checked.
+  if (auto hidden = HiddenOrigin(*store, actor, innovation)) {
+    innovation.replicated_from.reset();
+    errors.push_back(*hidden);
+  }
   Registry registry(*store, clock_);
   if (!errors.empty()) {
     return Problem(request, InnovationErrors(registry, innovation, std::move(errors)));
   }
   if (innovation.region_code.empty() && innovation.agency_id <= 0) {
     return Problem(request, msg::Invalid({msg::Required("agency_id")}));
-  }
-  if (auto hidden = HiddenOrigin(*store, actor, innovation)) {
-    return Problem(request, msg::Invalid({*hidden}));
   }
   auto created = registry.CreateInnovation(innovation);
   if (!created) return Problem(request, created.error());
@@ -1051,16 +1123,21 @@ Response Api::PatchInnovation(const Request& request, const Actor& actor, const 
   if (!version) return Problem(request, version.error());
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
+  auto origin_before = innovation->replicated_from;
   auto errors = FromJson(*body, *innovation, JsonInput::kUpdate);
+  // Only a changed origin is checked: one that was visible when linked may be hidden since.
+  if (innovation->replicated_from != origin_before) {
+    if (auto hidden = HiddenOrigin(*store, actor, *innovation)) {
+      innovation->replicated_from.reset();
+      errors.push_back(*hidden);
+    }
+  }
   Registry registry(*store, clock_);
   if (!errors.empty()) {
     return Problem(request, InnovationErrors(registry, *innovation, std::move(errors)));
   }
   // Moving a record to another agency needs the right to write there too.
   if (!Allows(actor, Action::kEditInnovation, SubjectOf(*innovation))) return Deny(request, actor);
-  if (auto hidden = HiddenOrigin(*store, actor, *innovation)) {
-    return Problem(request, msg::Invalid({*hidden}));
-  }
   auto updated = registry.UpdateInnovation(*innovation, *version);
   if (!updated) return Problem(request, updated.error());
   return JsonResponse(200, ToJson(*updated)).With("ETag", VersionTag(updated->version));
@@ -1131,10 +1208,11 @@ Response Api::InnovationHistory(const Request& request, const Actor& actor, cons
   }
   Json items = Json::array();
   for (const auto& event : store->ListEvents(*parsed)) {
+    // Who took a step is staff business: the public sees the steps, not the names.
     items.push_back({{"action", event.action},
                      {"from", ToString(event.from)},
                      {"to", ToString(event.to)},
-                     {"by", event.actor_name},
+                     {"by", actor.IsAnonymous() ? Json(nullptr) : Json(event.actor_name)},
                      {"reason", event.reason},
                      {"at", event.at}});
   }

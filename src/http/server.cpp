@@ -192,12 +192,15 @@ struct Server::State {
                                         {}});
       co_return busy.With("Retry-After", "2");
     }
-    Response response = co_await asio::co_spawn(
+    // Gives the slot back however the handler ends.
+    struct Release {
+      std::atomic<int>& count;
+      ~Release() { count.fetch_sub(1); }
+    } release{slow_in_flight};
+    co_return co_await asio::co_spawn(
         slow_pool->get_executor(),
         [this, &request]() -> asio::awaitable<Response> { co_return handler(request); },
         asio::use_awaitable);
-    slow_in_flight.fetch_sub(1);
-    co_return response;
   }
 
   void LogLine(const Request& request, int status, std::chrono::steady_clock::duration took) {
@@ -254,7 +257,7 @@ struct Server::State {
       bool keep_alive = raw.keep_alive();
       unsigned version = raw.version();
       Request request = ToRequest(std::move(raw), remote);
-      Response response = handler(request);
+      Response response = co_await Answer(request);
       int status = response.status;
       auto message =
           ToMessage(std::move(response), version, keep_alive, request.method == Method::kHead);

@@ -42,6 +42,11 @@ StorePool::Lease StorePool::Acquire() {
 }
 
 void StorePool::Return(std::unique_ptr<Store> store) {
+  // The next borrower acts for someone else: a change it forgets to attribute must not be
+  // credited to the last one.
+  Actor unattributed;
+  unattributed.name = "server";
+  store->SetActor(unattributed);
   std::lock_guard lock(mutex_);
   idle_.push_back(std::move(store));
 }

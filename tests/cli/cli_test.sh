@@ -113,6 +113,8 @@ expect 0 "user list" -- "$lumbung" user list --db "$db"
 contains "$work/out" "region_admin@9971" "the list shows scoped roles"
 expect 0 "token create" -- "$lumbung" token create --user tim --scope write --db "$db"
 expect 0 "user disable" -- "$lumbung" user disable --username tim --db "$db"
+expect 1 "the last admin cannot be disabled" -- "$lumbung" user disable --username admin --db "$db"
+contains "$work/err" "last active admin" "the refusal says why"
 
 # The audit trail verifies, and a changed entry is found.
 expect 0 "audit verify" -- "$lumbung" audit verify --db "$db"

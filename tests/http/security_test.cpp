@@ -228,6 +228,12 @@ TEST_F(SecurityTest, TheWholeWorkflowWithHeadApproval) {
   ASSERT_EQ(step("publish").status, 200);
   token_.clear();
   EXPECT_EQ(Call(Method::kGet, path).status, 200);
+  auto public_history = JsonOf(Call(Method::kGet, path + "/history"));
+  ASSERT_EQ(public_history["items"].size(), 4u);
+  for (const auto& event : public_history["items"]) {
+    EXPECT_TRUE(event["by"].is_null()) << "the public sees the steps, not the staff's names";
+  }
+  token_ = team_token;
   auto history = JsonOf(Call(Method::kGet, path + "/history"));
   std::vector<std::string> steps;
   for (const auto& event : history["items"]) {
@@ -274,6 +280,175 @@ TEST_F(ApiTest, DemoModeListsItsAccounts) {
   auto body = JsonOf(response);
   EXPECT_EQ(body["items"][0]["username"], "demo-tim");
   EXPECT_EQ(body["items"][0]["description"], "The region's innovation team");
+}
+
+}  // namespace
+}  // namespace lumbung::http
+
+namespace lumbung::http {
+namespace {
+
+using Json = nlohmann::json;
+
+// Findings of the security review, each kept as a test that failed before its fix.
+class ReviewTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    agency_ = Seed();
+    Registry registry(db_.store(), testing::FixedNow);
+    ASSERT_TRUE(registry.CreateRegion(
+        {"3579", "Kota Batu", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+    Agency batu;
+    batu.region_code = "3579";
+    batu.name = "Dinas Kesehatan Batu";
+    batu_agency_ = registry.CreateAgency(batu)->id;
+    team_ = AddUser("tim", {{Role::kRegionAdmin, "3578", 0, 0}});
+  }
+  Id agency_ = 0;
+  Id batu_agency_ = 0;
+  std::string team_;
+};
+
+TEST_F(ReviewTest, AnAgencyWithRolesCannotBeDeletedAndIdsAreNeverReused) {
+  token_ = team_;
+  auto created =
+      Call(Method::kPost, "/api/v1/regions/3578/agencies", R"({"name":"Dinas Sementara"})");
+  ASSERT_EQ(created.status, 201);
+  Id temporary = JsonOf(created)["id"];
+  AddUser("mole", {{Role::kAgencyOperator, "", temporary, 0}});
+  auto refused = Call(Method::kDelete, "/api/v1/agencies/" + std::to_string(temporary), "",
+                      {{"if-match", "\"1\""}});
+  EXPECT_EQ(refused.status, 409);
+  // Even an agency deleted for good leaves its id unused.
+  auto empty = Call(Method::kPost, "/api/v1/regions/3578/agencies", R"({"name":"Dinas Kosong"})");
+  Id empty_id = JsonOf(empty)["id"];
+  ASSERT_EQ(Call(Method::kDelete, "/api/v1/agencies/" + std::to_string(empty_id), "",
+                 {{"if-match", "\"1\""}})
+                .status,
+            204);
+  token_ = admin_token_;
+  auto next = Call(Method::kPost, "/api/v1/regions/3579/agencies", R"({"name":"Dinas Baru"})");
+  EXPECT_GT(JsonOf(next)["id"].get<Id>(), empty_id);
+}
+
+TEST_F(ReviewTest, DemoAccountsDoNotExistOutsideDemoMode) {
+  User demo;
+  demo.username = "demo-admin";
+  demo.display_name = "demo-admin";
+  demo.roles = {{Role::kAdmin, "", 0, 0}};
+  ASSERT_TRUE(db_.store().InsertUser(demo, auth::HashPassword("coba-lumbung-demo")));
+  token_.clear();
+  auto signin = Call(Method::kPost, "/api/v1/session",
+                     R"({"username":"demo-admin","password":"coba-lumbung-demo"})");
+  EXPECT_EQ(signin.status, 401);
+  api_.SetDemoLogins({{"demo-admin", "coba-lumbung-demo", "admin", {"a", "a"}}});
+  EXPECT_EQ(Call(Method::kPost, "/api/v1/session",
+                 R"({"username":"demo-admin","password":"coba-lumbung-demo"})")
+                .status,
+            200);
+}
+
+TEST_F(ReviewTest, RegionAdminsCannotTouchInstallationAdmins) {
+  Id admin_id = db_.store().FindUserByName("admin")->id;
+  // An admin who also works in the region.
+  User admin = *db_.store().FindUser(admin_id);
+  admin.roles.push_back({Role::kRegionAdmin, "3578", 0, 0});
+  ASSERT_TRUE(db_.store().UpdateUser(admin, admin.version));
+  token_ = team_;
+  std::string path = "/api/v1/users/" + std::to_string(admin_id);
+  EXPECT_EQ(Call(Method::kGet, path).status, 404);
+  EXPECT_EQ(Call(Method::kPatch, path, R"({"disabled":true})", {{"if-match", "\"2\""}}).status,
+            404);
+  EXPECT_EQ(db_.store().CountActiveAdmins(), 1);
+}
+
+TEST_F(ReviewTest, GrantsCarryOnlyTheirOwnScopeAndStayInTheRegion) {
+  token_ = team_;
+  auto stray = Call(Method::kPost, "/api/v1/regions/3578/users",
+                    R"({"username":"budi","display_name":"Budi","password":"sawah-hijau-2024",
+                        "roles":[{"role":"juror","competition_id":1,"region_code":"3579"}]})");
+  EXPECT_EQ(stray.status, 422) << stray.Body();
+  auto elsewhere =
+      Call(Method::kPost, "/api/v1/regions/3578/users",
+           Json{{"username", "budi"},
+                {"display_name", "Budi"},
+                {"password", "sawah-hijau-2024"},
+                {"roles", {{{"role", "agency_operator"}, {"agency_id", batu_agency_}}}}}
+               .dump());
+  EXPECT_EQ(elsewhere.status, 422) << elsewhere.Body();
+  // A user working in two regions is managed by neither region alone.
+  AddUser("ganda",
+          {{Role::kAgencyOperator, "", agency_, 0}, {Role::kAgencyHead, "", batu_agency_, 0}});
+  Id both = db_.store().FindUserByName("ganda")->id;
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/users/" + std::to_string(both)).status, 404);
+}
+
+TEST_F(ReviewTest, SpacesInTheUsernameDoNotDodgeTheThrottle) {
+  User sari;
+  sari.username = "sari";
+  sari.display_name = "Sari";
+  sari.roles = {{Role::kAgencyOperator, "", agency_, 0}};
+  ASSERT_TRUE(db_.store().InsertUser(sari, auth::HashPassword("kopi-tubruk-pagi")));
+  token_.clear();
+  std::string names[] = {"sari", " sari", "SARI ", "  sari"};
+  for (const auto& name : names) {
+    Call(Method::kPost, "/api/v1/session", Json{{"username", name}, {"password", "salah"}}.dump());
+  }
+  EXPECT_EQ(Call(Method::kPost, "/api/v1/session",
+                 Json{{"username", "   sari"}, {"password", "kopi-tubruk-pagi"}}.dump())
+                .status,
+            429);
+}
+
+TEST_F(ReviewTest, AHiddenOriginLooksMissingEvenBesideOtherErrors) {
+  Registry registry(db_.store(), testing::FixedNow);
+  Innovation hidden;
+  hidden.region_code = "3579";
+  hidden.agency_id = batu_agency_;
+  hidden.title = "Draf Batu";
+  Id hidden_id = registry.CreateInnovation(hidden)->id;
+  token_ = AddUser("op", {{Role::kAgencyOperator, "", agency_, 0}});
+  auto fields = [&](Id origin) {
+    auto response =
+        Call(Method::kPost, "/api/v1/innovations",
+             Json{{"agency_id", agency_}, {"title", "T"}, {"nope", 1}, {"replicated_from", origin}}
+                 .dump());
+    std::set<std::string> named;
+    auto problem = JsonOf(response);
+    for (const auto& error : problem["errors"]) named.insert(error["field"]);
+    return named;
+  };
+  EXPECT_EQ(fields(hidden_id), fields(999999));
+}
+
+TEST_F(ReviewTest, RegionAdminsChangeOnlyTheRegionsSettings) {
+  token_ = team_;
+  EXPECT_EQ(Call(Method::kPatch, "/api/v1/regions/3578", R"({"name":"Kota Lain"})").status, 422);
+  EXPECT_EQ(
+      Call(Method::kPatch, "/api/v1/regions/3578", R"({"requires_head_approval":true})").status,
+      200);
+  EXPECT_EQ(db_.store().FindRegion("3578")->name, "Kota Surabaya");
+}
+
+TEST_F(ReviewTest, PooledConnectionsForgetWhoUsedThem) {
+  StorePool pool(db_.database());
+  {
+    auto lease = pool.Acquire();
+    Actor tim;
+    tim.user_id = 42;
+    tim.name = "tim";
+    lease->SetActor(tim);
+  }
+  auto lease = pool.Acquire();
+  Registry registry(*lease, testing::FixedNow);
+  Agency agency;
+  agency.region_code = "3578";
+  agency.name = "Dinas Tanpa Pelaku";
+  ASSERT_TRUE(registry.CreateAgency(agency));
+  AuditQuery query;
+  query.record_type = "agency";
+  query.limit = 1;
+  EXPECT_EQ(lease->ListAudit(query).at(0).actor_name, "server");
 }
 
 }  // namespace

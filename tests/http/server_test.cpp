@@ -6,6 +6,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <thread>
+
 #include "http/api_fixture.hpp"
 
 namespace lumbung::http {
@@ -104,6 +107,40 @@ TEST_F(ServerTest, HeadHasNoBody) {
   EXPECT_TRUE(reply.starts_with("HTTP/1.1 200 OK")) << reply;
   EXPECT_NE(reply.find("Content-Length: 15"), std::string::npos) << reply;
   EXPECT_EQ(reply.find("{\"status\""), std::string::npos);
+}
+
+TEST(Server, SlowRequestsRunOffTheServingThreads) {
+  // One serving thread; a slow request blocks for a while on the slow pool, and a fast one
+  // sent meanwhile is answered before it finishes.
+  std::atomic<bool> release{false};
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.log_requests = false;
+  options.is_slow = [](const Request& r) { return r.Path() == "/slow"; };
+  std::thread::id serving_thread;
+  std::thread::id slow_thread;
+  Server server(options, [&](const Request& r) {
+    Response response;
+    if (r.Path() == "/slow") {
+      slow_thread = std::this_thread::get_id();
+      while (!release.load()) std::this_thread::yield();
+    } else {
+      serving_thread = std::this_thread::get_id();
+    }
+    return response;
+  });
+  ASSERT_TRUE(server.Start());
+  std::thread slow([&] {
+    Exchange(server.port(), "GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  });
+  while (slow_thread == std::thread::id()) std::this_thread::yield();
+  auto fast = Exchange(server.port(), "GET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(fast.starts_with("HTTP/1.1 200")) << fast;
+  EXPECT_NE(serving_thread, slow_thread);
+  release.store(true);
+  slow.join();
+  server.Stop();
 }
 
 TEST(Server, ReportsAPortInUse) {

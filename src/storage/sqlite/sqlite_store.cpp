@@ -55,6 +55,7 @@ constexpr const char* kUpdateAgency =
     "UPDATE agencies SET name = ?2, name_key = ?3, short_name = ?4, kind = ?5, parent_id = ?6, "
     "echelon = ?7, updated_at = ?8, version = version + 1 WHERE id = ?1 AND version = ?9";
 constexpr const char* kDeleteAgency = "DELETE FROM agencies WHERE id = ?1 AND version = ?2";
+constexpr const char* kCountAgencyRoles = "SELECT count(*) FROM user_roles WHERE agency_id = ?1";
 constexpr const char* kCountAgencyInnovations =
     "SELECT count(*) FROM innovations WHERE agency_id = ?1";
 
@@ -206,8 +207,13 @@ std::string NameKey(std::string_view name) {
 // A prepared statement, reset when the handle goes so the cached statement can run again.
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool owned = false)
+      : db_(db), stmt_(stmt), owned_(owned) {}
   ~Statement() {
+    if (owned_) {
+      sqlite3_finalize(stmt_);
+      return;
+    }
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
@@ -287,6 +293,7 @@ class Statement {
 
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool owned_ = false;
   bool referenced_is_expected_ = false;
 };
 
@@ -489,6 +496,16 @@ class Connection {
       found = statements_.emplace(sql, stmt).first;
     }
     return Statement(db_, found->second);
+  }
+
+  // A statement assembled from what a client asked (a list's filters): prepared for one use
+  // and finalised after it, since the number of such texts has no useful bound.
+  Statement PrepareOnce(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.c_str(), -1, 0, &stmt, nullptr) != SQLITE_OK) {
+      throw StorageError(std::string("sqlite: cannot prepare: ") + sqlite3_errmsg(db_));
+    }
+    return Statement(db_, stmt, true);
   }
 
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
@@ -743,6 +760,8 @@ class SqliteStore final : public Store {
     return CountOf(kCountAgencyInnovations, id);
   }
 
+  long long CountRolesInAgency(Id id) override { return CountOf(kCountAgencyRoles, id); }
+
   std::optional<Innovation> FindInnovation(Id id) override {
     auto s = connection_.Prepare(kSelectInnovation);
     s.Bind(1, id);
@@ -825,7 +844,7 @@ class SqliteStore final : public Store {
 
     InnovationPage page;
     {
-      auto count = connection_.Prepare("SELECT count(*) FROM innovations i" + where);
+      auto count = connection_.PrepareOnce("SELECT count(*) FROM innovations i" + where);
       bind_all(count);
       page.total = count.Step() ? count.Int(0) : 0;
     }
@@ -847,7 +866,7 @@ class SqliteStore final : public Store {
     std::string sql = std::string("SELECT ") + kSummaryColumns +
                       " FROM innovations i JOIN agencies a ON a.id = i.agency_id" + where + order +
                       " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
-    auto s = connection_.Prepare(sql);
+    auto s = connection_.PrepareOnce(sql);
     bind_all(s);
     s.Bind(next, std::int64_t{q.per_page});
     s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
@@ -1201,7 +1220,7 @@ class SqliteStore final : public Store {
     if (!q.to.empty()) add("at <= ?", q.to);
     if (q.before_id) add("id < ?", *q.before_id);
     sql += " ORDER BY id DESC LIMIT ?" + std::to_string(next);
-    auto s = connection_.Prepare(sql);
+    auto s = connection_.PrepareOnce(sql);
     for (const auto& [index, value] : binds) {
       if (auto* text = std::get_if<std::string>(&value)) {
         s.Bind(index, *text);

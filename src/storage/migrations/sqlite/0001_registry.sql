@@ -10,8 +10,10 @@ CREATE TABLE regions (
   created_at  TEXT NOT NULL
 ) STRICT;
 
+-- AUTOINCREMENT: an id is never handed out twice, so nothing that named a deleted agency or
+-- innovation (a role, an audit entry, a replication) can come to name another.
 CREATE TABLE agencies (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   region_code TEXT NOT NULL REFERENCES regions (code),
   name        TEXT NOT NULL,
   -- The name folded to lower case with single spaces, so "DINAS  Kesehatan" matches.
@@ -30,7 +32,7 @@ CREATE INDEX agencies_parent ON agencies (parent_id);
 
 CREATE TABLE innovations (
   -- The columns lists filter and sort by come first, so SQLite finds them at a row's start.
-  id                        INTEGER PRIMARY KEY,
+  id                        INTEGER PRIMARY KEY AUTOINCREMENT,
   region_code               TEXT NOT NULL REFERENCES regions (code),
   agency_id                 INTEGER NOT NULL REFERENCES agencies (id),
   status                    TEXT NOT NULL,

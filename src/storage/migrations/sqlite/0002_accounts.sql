@@ -1,7 +1,7 @@
 -- Accounts, roles, sessions and API tokens; the workflow's history; the audit trail.
 
 CREATE TABLE users (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
   username      TEXT NOT NULL,
   username_key  TEXT NOT NULL UNIQUE,  -- lower case, for sign-in without regard to case
   display_name  TEXT NOT NULL,
