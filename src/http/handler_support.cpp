@@ -1,0 +1,106 @@
+#include "http/handler_support.hpp"
+
+#include <charconv>
+
+#include "domain/messages.hpp"
+#include "http/problem.hpp"
+
+namespace lumbung::http {
+
+Response JsonResponse(int status, const Json& body) {
+  Response response;
+  response.status = status;
+  response.body = body.dump();
+  return response;
+}
+
+std::string VersionTag(std::int64_t version) {
+  std::string tag = "\"";
+  tag += std::to_string(version);
+  tag += '"';
+  return tag;
+}
+
+// The record version named by If-Match ("3" or W/"3"), or the error to answer with.
+Result<std::int64_t> ExpectedVersion(const Request& request) {
+  std::string_view tag = request.Header("if-match");
+  if (tag.empty()) return msg::VersionRequired();
+  if (tag.starts_with("W/")) tag.remove_prefix(2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') {
+    tag = tag.substr(1, tag.size() - 2);
+  }
+  std::int64_t version = 0;
+  auto [end, error] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
+  if (error != std::errc() || end != tag.data() + tag.size()) return msg::StaleVersion();
+  return version;
+}
+
+// The request body as a JSON object, or the error to answer with.
+Result<Json> JsonBody(const Request& request) {
+  std::string_view type = request.Header("content-type");
+  auto semicolon = type.find(';');
+  std::string_view media = type.substr(0, semicolon);
+  if (media != "application/json" && media != "application/merge-patch+json") return NotJson();
+  try {
+    return Json::parse(request.body);
+  } catch (const Json::parse_error& error) {
+    std::string where = std::to_string(error.byte);
+    return MalformedJson("error near byte " + where, "kesalahan di sekitar bita ke-" + where);
+  }
+}
+
+std::optional<Id> ParseId(const std::string& text) {
+  Id id = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+Error NotFoundInnovation() { return msg::NotFound("Inovasi", "Innovation"); }
+
+Error NotFoundAgency() { return msg::NotFound("Perangkat daerah", "Agency"); }
+
+Error NotFoundRegion() { return msg::NotFound("Wilayah", "Region"); }
+
+FieldError ExpectStringError(const std::string& field) {
+  return msg::WrongType(field, "teks", "a string");
+}
+
+// The value of one cookie in the Cookie header, or empty.
+std::string_view CookieValue(const Request& request, std::string_view name) {
+  std::string_view header = request.Header("cookie");
+  while (!header.empty()) {
+    auto semicolon = header.find(';');
+    std::string_view pair = header.substr(0, semicolon);
+    header =
+        semicolon == std::string_view::npos ? std::string_view() : header.substr(semicolon + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.starts_with(name) && pair.size() > name.size() && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+  }
+  return {};
+}
+
+Error Unauthenticated() {
+  return {ErrorCode::kUnauthenticated,
+          {"Masuk (login) dulu untuk melakukan ini.", "Sign in first to do this."},
+          {}};
+}
+
+Error Forbidden() {
+  return {ErrorCode::kForbidden,
+          {"Anda tidak berwenang melakukan ini.", "You are not allowed to do this."},
+          {}};
+}
+
+// 401 for the public, 403 for a signed-in user without the right.
+Response Deny(const Request& request, const Actor& actor) {
+  return Problem(request, actor.IsAnonymous() ? Unauthenticated() : Forbidden());
+}
+
+// Whether the account is one of the demo's (demo/demo_accounts.cpp), whose passwords are
+// published.
+bool IsDemoAccount(const User& user) { return user.username.starts_with("demo-"); }
+
+}  // namespace lumbung::http

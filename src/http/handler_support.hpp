@@ -1,0 +1,59 @@
+// Helpers the API's handler files share: JSON answers, record versions, request bodies, ids,
+// and the common refusals.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "codec/json_codec.hpp"
+#include "domain/accounts.hpp"
+#include "domain/result.hpp"
+#include "http/message.hpp"
+
+namespace lumbung::http {
+
+// The cookie that carries a browser's session id.
+inline constexpr std::string_view kSessionCookie = "lumbung_session";
+
+// A JSON answer with `status`.
+Response JsonResponse(int status, const Json& body);
+
+// A record's version as an ETag: "3".
+std::string VersionTag(std::int64_t version);
+
+// The record version named by If-Match ("3" or W/"3"), or the error to answer with.
+Result<std::int64_t> ExpectedVersion(const Request& request);
+
+// The request body as a JSON object, or the error to answer with.
+Result<Json> JsonBody(const Request& request);
+
+// A record id from a path segment, or nothing when it is not a positive number.
+std::optional<Id> ParseId(const std::string& text);
+
+// The 404s of the three main records.
+Error NotFoundInnovation();
+Error NotFoundAgency();
+Error NotFoundRegion();
+
+// A field that must be a string is not.
+FieldError ExpectStringError(const std::string& field);
+
+// The value of one cookie in the Cookie header, or empty.
+std::string_view CookieValue(const Request& request, std::string_view name);
+
+// Who is asking is unknown: sign in first (401).
+Error Unauthenticated();
+
+// Known, but not allowed (403).
+Error Forbidden();
+
+// 401 for the public, 403 for a signed-in user without the right.
+Response Deny(const Request& request, const Actor& actor);
+
+// Whether the account is one of the demo's (demo/demo_accounts.cpp), whose passwords are
+// published.
+bool IsDemoAccount(const User& user);
+
+}  // namespace lumbung::http
