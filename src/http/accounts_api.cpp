@@ -178,20 +178,16 @@ Response Api::CreateSession(const Request& request, const Actor&) {
   std::vector<FieldError> errors;
   std::string username;
   std::string password;
-  if (!body->is_object()) {
-    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
-  } else {
-    for (const auto& [key, value] : body->items()) {
-      if ((key == "username" || key == "password") && value.is_string()) {
-        (key == "username" ? username : password) = value.get<std::string>();
-      } else {
-        errors.push_back(key == "username" || key == "password" ? ExpectStringError(key)
-                                                                : msg::UnknownField(key));
-      }
+  for (const auto& [key, value] : body->items()) {
+    if ((key == "username" || key == "password") && value.is_string()) {
+      (key == "username" ? username : password) = value.get<std::string>();
+    } else {
+      errors.push_back(key == "username" || key == "password" ? ExpectStringError(key)
+                                                              : msg::UnknownField(key));
     }
-    if (username.empty()) errors.push_back(msg::Required("username"));
-    if (password.empty()) errors.push_back(msg::Required("password"));
   }
+  if (username.empty()) errors.push_back(msg::Required("username"));
+  if (password.empty()) errors.push_back(msg::Required("password"));
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
 
   // Counted per account as sign-in matches it: without regard to case or surrounding spaces.
@@ -317,27 +313,22 @@ Response Api::CreateUser(const Request& request, const Actor& actor, const std::
   User user;
   std::string password;
   std::vector<FieldError> errors;
-  if (!body->is_object()) {
-    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
-  } else {
-    for (const auto& [key, value] : body->items()) {
-      if (key == "roles") {
-        auto more = ReadRoles(value, user.roles);
-        errors.insert(errors.end(), more.begin(), more.end());
-      } else if ((key == "username" || key == "display_name" || key == "email" ||
-                  key == "password") &&
-                 value.is_string()) {
-        std::string& target = key == "username"       ? user.username
-                              : key == "display_name" ? user.display_name
-                              : key == "email"        ? user.email
-                                                      : password;
-        target = value.get<std::string>();
-      } else if (key == "username" || key == "display_name" || key == "email" ||
-                 key == "password") {
-        errors.push_back(ExpectStringError(key));
-      } else {
-        errors.push_back(msg::UnknownField(key));
-      }
+  for (const auto& [key, value] : body->items()) {
+    if (key == "roles") {
+      auto more = ReadRoles(value, user.roles);
+      errors.insert(errors.end(), more.begin(), more.end());
+    } else if ((key == "username" || key == "display_name" || key == "email" ||
+                key == "password") &&
+               value.is_string()) {
+      std::string& target = key == "username"       ? user.username
+                            : key == "display_name" ? user.display_name
+                            : key == "email"        ? user.email
+                                                    : password;
+      target = value.get<std::string>();
+    } else if (key == "username" || key == "display_name" || key == "email" || key == "password") {
+      errors.push_back(ExpectStringError(key));
+    } else {
+      errors.push_back(msg::UnknownField(key));
     }
   }
   auto user_errors = ValidateUser(user);
@@ -384,23 +375,19 @@ Response Api::PatchUser(const Request& request, const Actor& actor, const std::s
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
   std::vector<FieldError> errors;
-  if (!body->is_object()) {
-    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
-  } else {
-    for (const auto& [key, value] : body->items()) {
-      if (key == "roles") {
-        user->roles.clear();
-        auto more = ReadRoles(value, user->roles);
-        errors.insert(errors.end(), more.begin(), more.end());
-      } else if (key == "disabled" && value.is_boolean()) {
-        user->disabled = value.get<bool>();
-      } else if ((key == "display_name" || key == "email") && value.is_string()) {
-        (key == "email" ? user->email : user->display_name) = value.get<std::string>();
-      } else if (key == "disabled" || key == "display_name" || key == "email") {
-        errors.push_back(msg::WrongType(key, "nilai lain", "another kind of value"));
-      } else {
-        errors.push_back(msg::UnknownField(key));
-      }
+  for (const auto& [key, value] : body->items()) {
+    if (key == "roles") {
+      user->roles.clear();
+      auto more = ReadRoles(value, user->roles);
+      errors.insert(errors.end(), more.begin(), more.end());
+    } else if (key == "disabled" && value.is_boolean()) {
+      user->disabled = value.get<bool>();
+    } else if ((key == "display_name" || key == "email") && value.is_string()) {
+      (key == "email" ? user->email : user->display_name) = value.get<std::string>();
+    } else if (key == "disabled" || key == "display_name" || key == "email") {
+      errors.push_back(msg::WrongType(key, "nilai lain", "another kind of value"));
+    } else {
+      errors.push_back(msg::UnknownField(key));
     }
   }
   auto user_errors = ValidateUser(*user);

@@ -370,7 +370,7 @@ Response Api::PatchRegion(const Request& request, const Actor& actor, const std:
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
   std::vector<FieldError> errors;
-  if (!actor.Holds(Role::kAdmin) && body->is_object()) {
+  if (!actor.Holds(Role::kAdmin)) {
     // Name, level, parent and the demo mark belong to the installation's admins.
     for (const auto& [key, value] : body->items()) {
       if (key != "requires_head_approval") {
@@ -608,26 +608,22 @@ Response Api::TransitionInnovation(const Request& request, const Actor& actor,
   std::optional<Transition> transition;
   std::string reason;
   std::vector<FieldError> errors;
-  if (!body->is_object()) {
-    errors.push_back(msg::WrongType("(body)", "objek JSON", "a JSON object"));
-  } else {
-    for (const auto& [key, value] : body->items()) {
-      if (key == "action" && value.is_string()) {
-        transition = ParseTransition(value.get<std::string>());
-        if (!transition) {
-          errors.push_back(
-              msg::UnknownValue("action", "submit, approve, verify, reject, publish, archive"));
-        }
-      } else if (key == "reason" && value.is_string()) {
-        reason = value.get<std::string>();
-      } else if (key == "action" || key == "reason") {
-        errors.push_back(ExpectStringError(key));
-      } else {
-        errors.push_back(msg::UnknownField(key));
+  for (const auto& [key, value] : body->items()) {
+    if (key == "action" && value.is_string()) {
+      transition = ParseTransition(value.get<std::string>());
+      if (!transition) {
+        errors.push_back(
+            msg::UnknownValue("action", "submit, approve, verify, reject, publish, archive"));
       }
+    } else if (key == "reason" && value.is_string()) {
+      reason = value.get<std::string>();
+    } else if (key == "action" || key == "reason") {
+      errors.push_back(ExpectStringError(key));
+    } else {
+      errors.push_back(msg::UnknownField(key));
     }
-    if (!body->contains("action")) errors.push_back(msg::Required("action"));
   }
+  if (!body->contains("action")) errors.push_back(msg::Required("action"));
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
   if (!Allows(actor, ActionOf(*transition), SubjectOf(*innovation))) return Deny(request, actor);
   Registry registry(*store, clock_);

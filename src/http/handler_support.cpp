@@ -41,12 +41,17 @@ Result<Json> JsonBody(const Request& request) {
   auto semicolon = type.find(';');
   std::string_view media = type.substr(0, semicolon);
   if (media != "application/json" && media != "application/merge-patch+json") return NotJson();
+  Json body;
   try {
-    return Json::parse(request.body);
+    body = Json::parse(request.body);
   } catch (const Json::parse_error& error) {
     std::string where = std::to_string(error.byte);
     return MalformedJson("error near byte " + where, "kesalahan di sekitar bita ke-" + where);
   }
+  if (!body.is_object()) {
+    return msg::Invalid({msg::WrongType("(body)", "objek JSON", "a JSON object")});
+  }
+  return body;
 }
 
 std::optional<Id> ParseId(const std::string& text) {
