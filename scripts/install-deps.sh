@@ -11,9 +11,14 @@ packages=(
   libboost-dev libsqlite3-dev sqlite3 nlohmann-json3-dev zlib1g-dev libsodium-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl python3
+  # browser tests (tests/e2e): Debian's Chromium, driven by the npm package playwright-core,
+  # which downloads no browser of its own; fonts so that pages and screenshots show real
+  # glyphs (Liberation matches the metrics of Arial, Times and Courier; DejaVu covers the rest)
+  chromium fonts-liberation2 fonts-dejavu-core
 )
-# The API validator runs on Node.js. Some images ship Node.js with its own npm, which Debian's
-# npm package conflicts with, so both are installed only when there is no npm at all.
+# The API validator and the browser tests run on Node.js. Some images ship Node.js with its own
+# npm, which Debian's npm package conflicts with, so both are installed only when there is no npm
+# at all.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -16,6 +16,7 @@
 #include "exchange/importer.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/site.hpp"
 #include "storage/database.hpp"
 
 namespace lumbung::cli {
@@ -49,6 +50,8 @@ Serves HTTP until interrupted (Ctrl-C or SIGTERM).
   --threads N             worker threads (default: one per core)
   --quiet                 do not log one line per request on stderr
   --secure-cookies        mark the session cookie Secure (when served behind TLS)
+  --region CODE           the region the public portal presents (default: the demo region
+                          with --demo, else the only region in the database, else all)
 )";
 
 constexpr const char* kMigrateHelp = R"(Usage: lumbung migrate [--db URL]
@@ -195,14 +198,34 @@ int Serve(const Args& args) {
                    account.password.c_str(), std::string(ToString(account.role)).c_str());
     }
   }
+  http::SiteOptions site_options;
+  {
+    auto store = (*database)->Connect();
+    if (auto region = args.Option("region")) {
+      if (!store->FindRegion(*region)) {
+        PrintError(Usage("--region " + *region + " tidak ada di basis data.",
+                         "--region " + *region + " is not in the database."));
+        return kExitUsage;
+      }
+      site_options.region_code = *region;
+    } else if (args.Flag("demo")) {
+      site_options.region_code = demo::DemoOptions{}.region_code;
+    } else if (auto regions = store->ListRegions(); regions.size() == 1) {
+      site_options.region_code = regions.front().code;
+    }
+  }
   StorePool pool(**database);
   http::SessionOptions sessions;
   sessions.secure_cookie = args.Flag("secure-cookies");
   http::Api api(pool, SystemNow, std::chrono::milliseconds(250), sessions);
   api.SetDemoLogins(std::move(demo_logins));
-  options.is_slow = http::Api::IsSlow;
-  http::Server server(options,
-                      [&api](const http::Request& request) { return api.Handle(request); });
+  http::Site site(api, pool, site_options);
+  options.is_slow = [](const http::Request& request) {
+    return http::Api::IsSlow(request) || http::Site::IsSlow(request);
+  };
+  http::Server server(options, [&api, &site](const http::Request& request) {
+    return http::IsApiRequest(request) ? api.Handle(request) : site.Handle(request);
+  });
   if (auto started = server.Start(); !started) {
     PrintError(started.error());
     return kExitFailure;
@@ -363,7 +386,7 @@ struct Command {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"serve",
-       {{"db", "listen", "threads"}, {"demo", "quiet", "secure-cookies", "help"}},
+       {{"db", "listen", "threads", "region"}, {"demo", "quiet", "secure-cookies", "help"}},
        kServeHelp,
        Serve},
       {"migrate", {{"db"}, {"help"}}, kMigrateHelp, Migrate},

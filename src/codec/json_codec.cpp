@@ -348,6 +348,10 @@ const std::vector<Field<Agency>>& AgencyFields() {
       Enum("kind", &A::kind),
       OptionalInteger("parent_id", &A::parent_id),
       OptionalInteger("echelon", &A::echelon),
+      String("address", &A::address),
+      String("phone", &A::phone),
+      String("email", &A::email),
+      String("website", &A::website),
       Integer("version", &A::version, Field<A>::kReadOnly),
       String("created_at", &A::created_at, Field<A>::kReadOnly),
       String("updated_at", &A::updated_at, Field<A>::kReadOnly),
@@ -430,6 +434,24 @@ Json ToJson(const InnovationSummary& s) {
       {"digital", s.digital},
       {"year", s.year ? Json(*s.year) : Json(nullptr)},
       {"updated_at", s.updated_at},
+  };
+}
+
+Json ToJson(const InnovationFacets& facets) {
+  auto values = [](const std::vector<FacetValue>& list) {
+    Json out = Json::array();
+    for (const auto& facet : list) {
+      Json value = {{"value", facet.value}, {"count", facet.count}};
+      if (!facet.label.empty()) value["label"] = facet.label;
+      out.push_back(std::move(value));
+    }
+    return out;
+  };
+  return {
+      {"agency", values(facets.agency)}, {"type", values(facets.type)},
+      {"form", values(facets.form)},     {"maturity", values(facets.maturity)},
+      {"stage", values(facets.stage)},   {"year", values(facets.year)},
+      {"affair", values(facets.affair)}, {"digital", values(facets.digital)},
   };
 }
 

@@ -24,6 +24,9 @@ Json ToJson(const Region& region);
 Json ToJson(const Agency& agency);
 Json ToJson(const Innovation& innovation);
 Json ToJson(const InnovationSummary& summary);
+// {"agency": [{"value", "label", "count"}, ...], "type": [...], ...}: one list per facet in
+// the store's order; only values that need a name (agencies) carry a label.
+Json ToJson(const InnovationFacets& facets);
 
 // Copies the fields present in `input` into `record`. Returns one error per field that is
 // unknown, read-only for this kind of input, of the wrong JSON type or of an unknown value;

@@ -1610,11 +1610,56 @@ std::vector<Method> MakeMethods() {
   };
 }
 
+// The streets the city's offices stand on.
+const std::vector<std::string_view>& Streets() {
+  static const std::vector<std::string_view> streets = {
+      "Jl. Balai Kota", "Jl. Pahlawan",      "Jl. Veteran",       "Jl. Lumbung Raya",
+      "Jl. Padi Emas",  "Jl. Sumber Makmur", "Jl. Merdeka Timur", "Jl. Cendana",
+      "Jl. Raya Tirta", "Jl. Kenanga",       "Jl. Pemuda",        "Jl. Sudirman",
+  };
+  return streets;
+}
+
+// The short name in lower-case letters and digits only, for addresses on the net:
+// "Satpol PP" becomes "satpolpp".
+std::string Slug(std::string_view short_name) {
+  std::string slug;
+  for (char c : short_name) {
+    if (c >= 'A' && c <= 'Z') slug += static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
+  }
+  return slug;
+}
+
 }  // namespace
 
 const std::vector<AgencySpec>& Agencies() {
   static const std::vector<AgencySpec> agencies = MakeAgencies();
   return agencies;
+}
+
+Contacts ContactsOf(std::size_t index) {
+  const AgencySpec& agency = Agencies().at(index);
+  const auto& villages = Villages();
+  // A kecamatan's office stands in the kecamatan; the others spread over the city.
+  const Village* village = &villages[index % villages.size()];
+  for (const auto& candidate : villages) {
+    if (agency.name.ends_with(candidate.district)) {
+      village = &candidate;
+      break;
+    }
+  }
+  const auto& streets = Streets();
+  const std::string slug = Slug(agency.short_name);
+  Contacts contacts;
+  contacts.address = std::string(streets[index % streets.size()]) + " No. " +
+                     std::to_string(1 + (index * 7) % 60) + ", Kelurahan " +
+                     std::string(village->name) + ", Kecamatan " + std::string(village->district) +
+                     ", " + std::string(kCityName);
+  contacts.phone = "(0999) 71" + std::to_string(1000 + 10 * index);
+  contacts.email = slug + "@lumbungsejahtera.example";
+  contacts.website = "https://" + slug + ".lumbungsejahtera.example";
+  return contacts;
 }
 
 const Sector& SectorOf(SectorId id) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -130,6 +131,19 @@ struct Village {
 
 // The 40 agencies and BUMD of the demo city, parents before their sub-units.
 const std::vector<AgencySpec>& Agencies();
+
+// How the public reaches one of the demo agencies: its office, not a person. Every address
+// is in the demo city, the phone numbers are made up, and mail and web go to domains under
+// .example, which is reserved and never reaches anyone (RFC 2606).
+struct Contacts {
+  std::string address;
+  std::string phone;
+  std::string email;
+  std::string website;
+};
+
+// The contacts of Agencies()[index]; the same index always gives the same contacts.
+Contacts ContactsOf(std::size_t index);
 
 // The vocabulary of a sector.
 const Sector& SectorOf(SectorId id);

@@ -85,19 +85,27 @@ Result<DemoSummary> LoadDemo(Store& store, Registry& registry, const DemoOptions
   region.level = RegionLevel::kCity;
   region.time_zone = TimeZone::kWib;
   region.demo = true;
+  // The demo shows the whole workflow, the agency head's approval included.
+  region.requires_head_approval = true;
   auto created_region = registry.CreateRegion(region);
   if (!created_region) return created_region.TakeError();
 
   DemoSummary summary;
   summary.region_code = options.region_code;
   std::vector<AgencyRef> agencies;
-  for (const AgencySpec& spec : Agencies()) {
+  for (std::size_t index = 0; index < Agencies().size(); ++index) {
+    const AgencySpec& spec = Agencies()[index];
     Agency agency;
     agency.region_code = options.region_code;
     agency.name = std::string(spec.name);
     agency.short_name = std::string(spec.short_name);
     agency.kind = spec.kind;
     if (spec.echelon > 0) agency.echelon = spec.echelon;
+    Contacts contacts = ContactsOf(index);
+    agency.address = std::move(contacts.address);
+    agency.phone = std::move(contacts.phone);
+    agency.email = std::move(contacts.email);
+    agency.website = std::move(contacts.website);
     auto created = registry.CreateAgency(agency);
     if (!created) return created.TakeError();
     agencies.push_back({&spec, created->id});
@@ -111,6 +119,11 @@ Result<DemoSummary> LoadDemo(Store& store, Registry& registry, const DemoOptions
       unit.kind = spec.kind;
       unit.parent_id = created->id;
       unit.echelon = 3;
+      // A bidang is reached through its agency's office.
+      unit.address = created->address;
+      unit.phone = created->phone;
+      unit.email = created->email;
+      unit.website = created->website;
       auto created_unit = registry.CreateAgency(unit);
       if (!created_unit) return created_unit.TakeError();
       ++summary.units;

@@ -78,6 +78,20 @@ FieldError BadUrl(std::string field) {
            "Not a valid link. Start it with http:// or https://."}};
 }
 
+FieldError BadEmail(std::string field) {
+  return Inconsistent(std::move(field), {"Alamat surel tidak sah, misalnya nama@contoh.go.id.",
+                                         "Not a valid e-mail address, for example "
+                                         "name@example.go.id."});
+}
+
+FieldError BadPhone(std::string field) {
+  return Inconsistent(std::move(field),
+                      {"Nomor telepon tidak sah. Tulis dengan angka, spasi, +, - dan tanda kurung "
+                       "saja, misalnya (0361) 222-387 atau +62 361 222387.",
+                       "Not a valid phone number. Write it with digits, spaces, +, - and "
+                       "parentheses only, for example (0361) 222-387 or +62 361 222387."});
+}
+
 FieldError BadUtf8(std::string field) {
   return {std::move(field),
           "bad_encoding",

@@ -20,6 +20,8 @@ FieldError OutOfRange(std::string field, long long low, long long high);
 FieldError InFuture(std::string field);
 FieldError BadDate(std::string field);
 FieldError BadUrl(std::string field);
+FieldError BadEmail(std::string field);
+FieldError BadPhone(std::string field);
 FieldError BadUtf8(std::string field);
 FieldError NoSuchRecord(std::string field, std::string_view what_id, std::string_view what_en);
 FieldError Duplicate(std::string field);

@@ -34,6 +34,12 @@ struct Agency {
   AgencyKind kind = AgencyKind::kRegionalAgency;
   std::optional<Id> parent_id;  // the agency a sub-unit belongs to
   std::optional<int> echelon;   // 2 (JPT Pratama) .. 4; the target may apply per Eselon III
+  // How the public reaches the agency, for example to ask about replicating an innovation.
+  // Institutional addresses only: a person's contact details never stand here.
+  std::string address;
+  std::string phone;
+  std::string email;
+  std::string website;
   std::int64_t version = 1;
   std::string created_at;
   std::string updated_at;

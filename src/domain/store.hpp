@@ -35,6 +35,10 @@ struct InnovationQuery {
   std::vector<RecordStatus> statuses;  // any of these; empty: all
   std::optional<int> year;
   std::optional<bool> digital;
+  std::string affair;  // the main government affair (urusan utama), exactly
+  std::optional<Id> replicated_from;
+  // Words that must each appear, in any case, in the title, product, summary or agency name.
+  std::string text;
   InnovationSort sort = InnovationSort::kNewest;
   // Visibility, set by RestrictToVisible (domain/policy.hpp): when `restricted`, a record
   // matches only if its status is in `visible_everywhere`, or it belongs to one of
@@ -71,6 +75,29 @@ struct InnovationSummary {
 struct InnovationPage {
   std::vector<InnovationSummary> items;
   long long total = 0;
+};
+
+// One value of a facet and how many records have it. `value` is what the list filter takes
+// ("digital", "2024", an agency id); `label` names it where the value does not (an agency).
+struct FacetValue {
+  std::string value;
+  std::string label;
+  long long count = 0;
+};
+
+// The counts a catalogue shows beside its results. Each facet applies every filter of the
+// query but its own, so that picking one value still shows how many the others would give.
+// Values come most frequent first, except years (newest first) and digital (true, false).
+struct InnovationFacets {
+  long long total = 0;  // matches of the whole query
+  std::vector<FacetValue> agency;
+  std::vector<FacetValue> type;
+  std::vector<FacetValue> form;
+  std::vector<FacetValue> maturity;
+  std::vector<FacetValue> stage;
+  std::vector<FacetValue> year;
+  std::vector<FacetValue> affair;
+  std::vector<FacetValue> digital;
 };
 
 // A signed-in browser session. The cookie carries the id; the store keeps only its digest.
@@ -184,6 +211,8 @@ class Store {
   virtual std::optional<Innovation> FindInnovationBySourceRef(std::string_view region_code,
                                                               std::string_view source_ref) = 0;
   virtual InnovationPage ListInnovations(const InnovationQuery& query) = 0;
+  // The facet counts of a query; its page, page size and order do not matter.
+  virtual InnovationFacets CountFacets(const InnovationQuery& query) = 0;
   // Calls `visit` for every innovation of a region in id order, without loading all at once.
   virtual void ForEachInnovation(std::string_view region_code,
                                  const std::function<void(const Innovation&)>& visit) = 0;

@@ -50,6 +50,31 @@ class Checker {
     }
   }
 
+  // An address of the shape name@host.domain: one "@", something before it, and a domain
+  // with a dot inside it; no spaces or angle brackets.
+  void Email(const std::string& field, std::string_view value) {
+    if (value.empty()) return;
+    Text(field, value, kMaxNameLength);
+    auto at = value.find('@');
+    std::string_view domain = at == std::string_view::npos ? "" : value.substr(at + 1);
+    auto dot = domain.find('.');
+    bool shaped = at != std::string_view::npos && at > 0 &&
+                  domain.find('@') == std::string_view::npos && dot != std::string_view::npos &&
+                  dot > 0 && !domain.ends_with('.') &&
+                  value.find_first_of(" \t\r\n<>") == std::string_view::npos;
+    if (!shaped) errors_.push_back(msg::BadEmail(field));
+  }
+
+  void Phone(const std::string& field, std::string_view value) {
+    if (value.empty()) return;
+    Text(field, value, kMaxPhoneLength);
+    bool allowed = std::all_of(value.begin(), value.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '(' || c == ')';
+    });
+    bool has_digit = value.find_first_of("0123456789") != std::string_view::npos;
+    if (!allowed || !has_digit) errors_.push_back(msg::BadPhone(field));
+  }
+
   void Year(const std::string& field, const std::optional<int>& year, const Date& today) {
     if (!year) return;
     if (*year > today.year) {
@@ -237,6 +262,10 @@ std::vector<FieldError> ValidateAgency(const Agency& agency) {
   if (agency.echelon && (*agency.echelon < 1 || *agency.echelon > 4)) {
     check.Add(msg::OutOfRange("echelon", 1, 4));
   }
+  check.Text("address", agency.address, kMaxShortTextLength);
+  check.Phone("phone", agency.phone);
+  check.Email("email", agency.email);
+  check.Url("website", agency.website);
   if (agency.parent_id && agency.id != 0 && *agency.parent_id == agency.id) {
     check.Add(msg::Inconsistent("parent_id", {"Unit tidak dapat menjadi induk dirinya sendiri.",
                                               "A unit cannot be its own parent."}));
@@ -262,16 +291,7 @@ std::vector<FieldError> ValidateUser(const User& user) {
                      "underscores."}));
   }
   check.RequiredText("display_name", user.display_name, kMaxNameLength);
-  if (!user.email.empty()) {
-    check.Text("email", user.email, kMaxNameLength);
-    auto at = user.email.find('@');
-    if (at == std::string::npos || at == 0 || user.email.find('.', at) == std::string::npos ||
-        user.email.find_first_of(" \t\r\n<>") != std::string::npos) {
-      check.Add(msg::Inconsistent("email", {"Alamat surel tidak sah, misalnya nama@contoh.go.id.",
-                                            "Not a valid e-mail address, for example "
-                                            "name@example.go.id."}));
-    }
-  }
+  check.Email("email", user.email);
   return errors;
 }
 

@@ -17,6 +17,7 @@ inline constexpr std::size_t kMaxShortTextLength = 500;
 inline constexpr std::size_t kMaxSummaryLength = 2000;
 inline constexpr std::size_t kMaxNarrativeLength = 50000;
 inline constexpr std::size_t kMaxUrlLength = 1000;
+inline constexpr std::size_t kMaxPhoneLength = 50;
 inline constexpr std::size_t kMaxListItems = 100;
 inline constexpr int kFirstYear = 1945;
 inline constexpr Rupiah kMaxBudget = 1'000'000'000'000'000;  // a thousand trillion rupiah
@@ -30,7 +31,9 @@ bool IsValidUtf8(std::string_view text);
 // The fields of `innovation` that break a rule; `today` is the date in the region.
 std::vector<FieldError> ValidateInnovation(const Innovation& innovation, const Date& today);
 
-// The fields of `agency` that break a rule.
+// The fields of `agency` that break a rule. Its contacts may stay empty; when given, the
+// e-mail address must look like one, the phone number hold only digits, spaces, "+", "-" and
+// parentheses, and the website be an http:// or https:// address.
 std::vector<FieldError> ValidateAgency(const Agency& agency);
 
 // The fields of `user` that break a rule: a username of 3 to 50 letters, digits, dots,

@@ -22,7 +22,11 @@ struct Origin {
 }  // namespace
 
 Status ExportInnovations(Store& store, std::string_view region_code, ExportFormat format,
-                         std::ostream& out) {
+                         std::ostream& out, ExportScope scope) {
+  // Open data holds what the public may read and nothing that would reveal the rest.
+  auto included = [scope](const Innovation& innovation) {
+    return scope == ExportScope::kEverything || innovation.status == RecordStatus::kPublished;
+  };
   if (!store.FindRegion(region_code)) return messages::RegionMissing(region_code);
 
   std::map<Id, std::string> agency_names;
@@ -34,13 +38,14 @@ Status ExportInnovations(Store& store, std::string_view region_code, ExportForma
   std::set<Id> other_originals;
   std::set<Id> other_agencies;
   store.ForEachInnovation(region_code, [&](const Innovation& innovation) {
+    if (!included(innovation)) return;
     origins[innovation.id] = {innovation.region_code, ExportSourceRef(innovation)};
     if (innovation.replicated_from) other_originals.insert(*innovation.replicated_from);
     if (!agency_names.contains(innovation.agency_id)) other_agencies.insert(innovation.agency_id);
   });
   for (Id id : other_originals) {
     if (origins.contains(id)) continue;
-    if (auto original = store.FindInnovation(id)) {
+    if (auto original = store.FindInnovation(id); original && included(*original)) {
       origins[id] = {original->region_code, ExportSourceRef(*original)};
     }
   }
@@ -58,6 +63,7 @@ Status ExportInnovations(Store& store, std::string_view region_code, ExportForma
     WriteCsvRecord(out, header);
   }
   store.ForEachInnovation(region_code, [&](const Innovation& innovation) {
+    if (!included(innovation)) return;
     RowLinks links;
     links.agency_name = agency_names[innovation.agency_id];
     if (innovation.replicated_from) {
@@ -69,6 +75,11 @@ Status ExportInnovations(Store& store, std::string_view region_code, ExportForma
       }
     }
     Json record = LumbungRecord(innovation, links);
+    // A link to a record the export leaves out would still tell that it exists.
+    if (scope == ExportScope::kPublished && innovation.replicated_from &&
+        !origins.contains(*innovation.replicated_from)) {
+      record["replicated_from"] = nullptr;
+    }
     if (format == ExportFormat::kJsonl) {
       out << record.dump() << '\n';
       return;

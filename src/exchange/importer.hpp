@@ -33,6 +33,10 @@ struct ImportReport {
 // Which Lumbung format an export writes.
 enum class ExportFormat { kJsonl, kCsv };
 
+// Which records an export holds: all of them (a backup, a move) or the published ones (open
+// data for the public).
+enum class ExportScope { kEverything, kPublished };
+
 // Imports the list of regions (columns kode, nama, tingkat, kode_provinsi): provinces before
 // their regencies and cities, names title-cased, time zones derived from the province. Existing
 // regions are updated only where they differ, so importing the same file again changes nothing.
@@ -53,6 +57,6 @@ Result<ImportReport> ImportInnovations(Store& store, Registry& registry,
 // ImportInnovations reads back: each record with its agency's name and a source_ref that
 // identifies it, so importing the export again, here or elsewhere, creates no duplicates.
 Status ExportInnovations(Store& store, std::string_view region_code, ExportFormat format,
-                         std::ostream& out);
+                         std::ostream& out, ExportScope scope = ExportScope::kEverything);
 
 }  // namespace lumbung::exchange

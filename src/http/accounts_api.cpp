@@ -172,24 +172,8 @@ bool ManagesUser(Store& store, const Actor& actor, const User& user) {
 
 }  // namespace
 
-Response Api::CreateSession(const Request& request, const Actor&) {
-  auto body = JsonBody(request);
-  if (!body) return Problem(request, body.error());
-  std::vector<FieldError> errors;
-  std::string username;
-  std::string password;
-  for (const auto& [key, value] : body->items()) {
-    if ((key == "username" || key == "password") && value.is_string()) {
-      (key == "username" ? username : password) = value.get<std::string>();
-    } else {
-      errors.push_back(key == "username" || key == "password" ? ExpectStringError(key)
-                                                              : msg::UnknownField(key));
-    }
-  }
-  if (username.empty()) errors.push_back(msg::Required("username"));
-  if (password.empty()) errors.push_back(msg::Required("password"));
-  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
-
+Result<SignedIn> Api::SignIn(const std::string& username, const std::string& password,
+                             const Request& request, std::int64_t* retry_after_seconds) {
   // Counted per account as sign-in matches it: without regard to case or surrounding spaces.
   std::string account_key;
   for (char c : username) {
@@ -198,13 +182,12 @@ Response Api::CreateSession(const Request& request, const Actor&) {
   }
   auto wait = throttle_.Wait(account_key, request.remote_address);
   if (wait.count() > 0) {
-    auto seconds = std::to_string((wait.count() + 999) / 1000);
-    return Problem(request,
-                   {ErrorCode::kTooManyRequests,
-                    {"Terlalu banyak percobaan masuk. Coba lagi dalam " + seconds + " detik.",
-                     "Too many sign-in attempts. Try again in " + seconds + " seconds."},
-                    {}})
-        .With("Retry-After", seconds);
+    *retry_after_seconds = (wait.count() + 999) / 1000;
+    auto seconds = std::to_string(*retry_after_seconds);
+    return Error{ErrorCode::kTooManyRequests,
+                 {"Terlalu banyak percobaan masuk. Coba lagi dalam " + seconds + " detik.",
+                  "Too many sign-in attempts. Try again in " + seconds + " seconds."},
+                 {}};
   }
   auto store = pool_.Acquire();
   auto user = store->FindUserByName(username);
@@ -229,10 +212,9 @@ Response Api::CreateSession(const Request& request, const Actor&) {
   }
   if (!valid) {
     throttle_.RecordFailure(account_key, request.remote_address);
-    return Problem(request,
-                   {ErrorCode::kUnauthenticated,
-                    {"Nama pengguna atau kata sandi salah.", "The username or password is wrong."},
-                    {}});
+    return Error{ErrorCode::kUnauthenticated,
+                 {"Nama pengguna atau kata sandi salah.", "The username or password is wrong."},
+                 {}};
   }
   throttle_.RecordSuccess(account_key, request.remote_address);
   // A new id at every sign-in: an id planted before sign-in never becomes a session.
@@ -249,8 +231,45 @@ Response Api::CreateSession(const Request& request, const Actor&) {
                        "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
                        std::to_string(sessions_.absolute_timeout.count());
   if (sessions_.secure_cookie) cookie += "; Secure";
-  return JsonResponse(200, {{"user", UserJson(*user, true)}, {"csrf_token", session.csrf_token}})
-      .With("Set-Cookie", cookie)
+  return SignedIn{*user, std::move(cookie), session.csrf_token};
+}
+
+std::string Api::SignOut(const Request& request) {
+  std::string_view id = CookieValue(request, kSessionCookie);
+  if (!id.empty()) pool_.Acquire()->DeleteSession(auth::TokenDigest(id));
+  std::string cookie = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+  if (sessions_.secure_cookie) cookie += "; Secure";
+  return cookie;
+}
+
+Response Api::CreateSession(const Request& request, const Actor&) {
+  auto body = JsonBody(request);
+  if (!body) return Problem(request, body.error());
+  std::vector<FieldError> errors;
+  std::string username;
+  std::string password;
+  for (const auto& [key, value] : body->items()) {
+    if ((key == "username" || key == "password") && value.is_string()) {
+      (key == "username" ? username : password) = value.get<std::string>();
+    } else {
+      errors.push_back(key == "username" || key == "password" ? ExpectStringError(key)
+                                                              : msg::UnknownField(key));
+    }
+  }
+  if (username.empty()) errors.push_back(msg::Required("username"));
+  if (password.empty()) errors.push_back(msg::Required("password"));
+  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
+
+  std::int64_t retry_after = 0;
+  auto signed_in = SignIn(username, password, request, &retry_after);
+  if (!signed_in) {
+    Response refusal = Problem(request, signed_in.error());
+    if (retry_after > 0) refusal.With("Retry-After", std::to_string(retry_after));
+    return refusal;
+  }
+  return JsonResponse(200, {{"user", UserJson(signed_in->user, true)},
+                            {"csrf_token", signed_in->csrf_token}})
+      .With("Set-Cookie", signed_in->cookie)
       .With("Cache-Control", "no-store");
 }
 
@@ -269,13 +288,9 @@ Response Api::GetSession(const Request& request, const Actor& actor) {
 }
 
 Response Api::DeleteSession(const Request& request, const Actor&) {
-  std::string_view id = CookieValue(request, kSessionCookie);
-  if (!id.empty()) pool_.Acquire()->DeleteSession(auth::TokenDigest(id));
   Response response;
   response.status = 204;
-  std::string cookie = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
-  if (sessions_.secure_cookie) cookie += "; Secure";
-  return response.With("Set-Cookie", cookie);
+  return response.With("Set-Cookie", SignOut(request));
 }
 
 Response Api::DemoAccounts(const Request& request, const Actor&) {
@@ -302,6 +317,21 @@ Response Api::ListUsers(const Request& request, const Actor& actor, const std::s
   for (const auto& user : store->ListUsers(code)) items.push_back(UserJson(user, true));
   return JsonResponse(200, {{"items", items}, {"total", items.size()}})
       .With("Cache-Control", "private, no-store");
+}
+
+Result<User> Api::AddUserToRegion(Store& store, const std::string& code, User user,
+                                  const std::string& password, std::vector<FieldError> errors) {
+  auto user_errors = ValidateUser(user);
+  errors.insert(errors.end(), user_errors.begin(), user_errors.end());
+  if (auto problem = auth::PasswordProblem(password, user.username)) {
+    errors.push_back(PasswordError(*problem));
+  }
+  auto grant_errors =
+      CheckGrants(store, user.roles, [&](const std::string& region) { return region == code; });
+  errors.insert(errors.end(), grant_errors.begin(), grant_errors.end());
+  if (!errors.empty()) return msg::Invalid(std::move(errors));
+  user.created_at = user.updated_at = FormatTimestamp(clock_());
+  return store.InsertUser(user, auth::HashPassword(password));
 }
 
 Response Api::CreateUser(const Request& request, const Actor& actor, const std::string& code) {
@@ -331,17 +361,7 @@ Response Api::CreateUser(const Request& request, const Actor& actor, const std::
       errors.push_back(msg::UnknownField(key));
     }
   }
-  auto user_errors = ValidateUser(user);
-  errors.insert(errors.end(), user_errors.begin(), user_errors.end());
-  if (auto problem = auth::PasswordProblem(password, user.username)) {
-    errors.push_back(PasswordError(*problem));
-  }
-  auto grant_errors =
-      CheckGrants(*store, user.roles, [&](const std::string& region) { return region == code; });
-  errors.insert(errors.end(), grant_errors.begin(), grant_errors.end());
-  if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
-  user.created_at = user.updated_at = FormatTimestamp(clock_());
-  auto created = store->InsertUser(user, auth::HashPassword(password));
+  auto created = AddUserToRegion(*store, code, std::move(user), password, std::move(errors));
   if (!created) return Problem(request, created.error());
   return JsonResponse(201, UserJson(*created, true))
       .With("Cache-Control", "private, no-store")

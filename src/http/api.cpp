@@ -12,6 +12,7 @@
 #include "auth/password.hpp"
 #include "auth/tokens.hpp"
 #include "codec/json_codec.hpp"
+#include "domain/innovation_actions.hpp"
 #include "domain/messages.hpp"
 #include "domain/policy.hpp"
 #include "domain/registry.hpp"
@@ -24,31 +25,11 @@ namespace lumbung::http {
 namespace {
 
 constexpr int kMaxPerPage = 100;
-
-// The structural errors of an innovation's JSON plus the domain's errors for every other field,
-// so that a person fixing a form learns of every problem in one answer.
-Error InnovationErrors(Registry& registry, const Innovation& innovation,
-                       std::vector<FieldError> structural) {
-  for (auto& error : registry.CheckInnovation(innovation)) {
-    bool named = std::any_of(structural.begin(), structural.end(),
-                             [&](const FieldError& known) { return known.field == error.field; });
-    if (!named) structural.push_back(std::move(error));
-  }
-  return msg::Invalid(std::move(structural));
-}
-
-// A replication may only point at an innovation its author may see; otherwise the answer would
-// tell whether a hidden draft exists.
-std::optional<FieldError> HiddenOrigin(Store& store, const Actor& actor,
-                                       const Innovation& innovation) {
-  if (!innovation.replicated_from) return std::nullopt;
-  auto origin = store.FindInnovation(*innovation.replicated_from);
-  if (origin && CanSee(actor, *origin)) return std::nullopt;
-  return msg::NoSuchRecord("replicated_from", "Inovasi asal", "Original innovation");
-}
+constexpr std::size_t kMaxSearchLength = 200;  // characters of `q`
 
 // Reads the list filters from the query string; every unknown or malformed one is named.
-Result<InnovationQuery> ParseInnovationQuery(const Request& request) {
+// `facets` tells whether the answer should carry the facet counts (facets=true).
+Result<InnovationQuery> ParseInnovationQuery(const Request& request, bool* facets) {
   auto pairs = ParseQuery(request.Query());
   if (!pairs) {
     return Error{ErrorCode::kMalformed,
@@ -116,6 +97,34 @@ Result<InnovationQuery> ParseInnovationQuery(const Request& request) {
       } else {
         errors.push_back(msg::WrongType(name, "true atau false", "true or false"));
       }
+    } else if (name == "q") {
+      if (!IsValidUtf8(value)) {
+        errors.push_back(msg::BadUtf8(name));
+      } else if (CountCharacters(value) > kMaxSearchLength) {
+        errors.push_back(msg::TooLong(name, kMaxSearchLength));
+      } else {
+        query.text = value;
+      }
+    } else if (name == "affair") {
+      if (!IsValidUtf8(value)) {
+        errors.push_back(msg::BadUtf8(name));
+      } else if (CountCharacters(value) > kMaxNameLength) {
+        errors.push_back(msg::TooLong(name, kMaxNameLength));
+      } else {
+        query.affair = value;
+      }
+    } else if (name == "replicated_from") {
+      if (auto id = ParseId(value)) {
+        query.replicated_from = id;
+      } else {
+        errors.push_back(msg::WrongType(name, "nomor inovasi", "an innovation number"));
+      }
+    } else if (name == "facets") {
+      if (value == "true" || value == "false") {
+        *facets = value == "true";
+      } else {
+        errors.push_back(msg::WrongType(name, "true atau false", "true or false"));
+      }
     } else if (name == "page") {
       integer(name, value, 1, 1'000'000, query.page);
     } else if (name == "per_page") {
@@ -155,6 +164,13 @@ std::string VisibilityKey(const Actor& actor) {
   bool sees_more = std::any_of(actor.roles.begin(), actor.roles.end(),
                                [](const RoleGrant& g) { return g.role != Role::kJuror; });
   return sees_more ? "user" + std::to_string(actor.user_id.value_or(0)) : "public";
+}
+
+// A refusal of the shared innovation actions (domain/innovation_actions.hpp) as an answer: one
+// who is not signed in learns to sign in (401); one who is, that they may not (403).
+Response ActionProblem(const Request& request, const Actor& actor, const Error& error) {
+  if (error.code == ErrorCode::kForbidden) return Deny(request, actor);
+  return Problem(request, error);
 }
 
 }  // namespace
@@ -305,21 +321,6 @@ Response Api::Handle(const Request& request) {
   }
 }
 
-Response Api::Index(const Request& request, const Actor&) {
-  // Until the portal pages exist, the root says where the data and its description are.
-  bool english = request.WantsEnglish();
-  Json index = {{"name", "Lumbung"},
-                {"description", english ? "The regional innovation information system."
-                                        : "Sistem informasi inovasi daerah."},
-                {"links",
-                 {{"innovations", "/api/v1/innovations"},
-                  {"regions", "/api/v1/regions"},
-                  {"session", "/api/v1/session"},
-                  {"openapi", "/api/openapi.json"},
-                  {"health", "/healthz"}}}};
-  return JsonResponse(200, index);
-}
-
 Response Api::Healthz(const Request&, const Actor&) {
   Response response;
   response.body = R"({"status":"ok"})";
@@ -466,7 +467,8 @@ Response Api::ListInnovations(const Request& request, const Actor& actor) {
   std::string key = VisibilityKey(actor) + "?" + std::string(request.Query());
   auto cached = list_cache_.Find(key, version);
   if (!cached) {
-    auto query = ParseInnovationQuery(request);
+    bool facets = false;
+    auto query = ParseInnovationQuery(request, &facets);
     if (!query) return Problem(request, query.error());
     auto store = pool_.Acquire();
     if (!query->region_code.empty() && !store->FindRegion(query->region_code)) {
@@ -477,13 +479,16 @@ Response Api::ListInnovations(const Request& request, const Actor& actor) {
     auto page = store->ListInnovations(*query);
     Json items = Json::array();
     for (const auto& item : page.items) items.push_back(ToJson(item));
+    Json body = {{"items", items},
+                 {"page", query->page},
+                 {"per_page", query->per_page},
+                 {"total", page.total}};
+    // The counts come under the same visibility as the page: nobody learns of what they may
+    // not see through a number beside a filter.
+    if (facets) body["facets"] = ToJson(store->CountFacets(*query));
     PageCache::Entry entry;
     entry.version = version;
-    entry.body = std::make_shared<const std::string>(Json{
-        {"items", items},
-        {"page", query->page},
-        {"per_page", query->per_page},
-        {"total", page.total}}.dump());
+    entry.body = std::make_shared<const std::string>(body.dump());
     entry.etag = "\"l" + version + "-" +
                  std::to_string(std::hash<std::string>{}(*entry.body) & 0xFFFFFFFF) + "\"";
     list_cache_.Put(key, entry);
@@ -507,29 +512,9 @@ Response Api::CreateInnovation(const Request& request, const Actor& actor) {
   Innovation innovation;
   auto errors = FromJson(*body, innovation, JsonInput::kCreate);
   auto store = StoreFor(actor);
-  // The agency names the region when the client leaves it out.
-  if (innovation.region_code.empty() && innovation.agency_id > 0) {
-    if (auto agency = store->FindAgency(innovation.agency_id)) {
-      innovation.region_code = agency->region_code;
-    }
-  }
-  if (!Allows(actor, Action::kCreateInnovation, SubjectOf(innovation))) {
-    return Deny(request, actor);
-  }
-  // A hidden origin is reported exactly like a missing one, before anything else is checked.
-  if (auto hidden = HiddenOrigin(*store, actor, innovation)) {
-    innovation.replicated_from.reset();
-    errors.push_back(*hidden);
-  }
-  Registry registry(*store, clock_);
-  if (!errors.empty()) {
-    return Problem(request, InnovationErrors(registry, innovation, std::move(errors)));
-  }
-  if (innovation.region_code.empty() && innovation.agency_id <= 0) {
-    return Problem(request, msg::Invalid({msg::Required("agency_id")}));
-  }
-  auto created = registry.CreateInnovation(innovation);
-  if (!created) return Problem(request, created.error());
+  auto created =
+      CreateInnovationAs(*store, clock_, actor, std::move(innovation), std::move(errors));
+  if (!created) return ActionProblem(request, actor, created.error());
   return JsonResponse(201, ToJson(*created))
       .With("Location", "/api/v1/innovations/" + std::to_string(created->id))
       .With("ETag", VersionTag(created->version));
@@ -560,23 +545,11 @@ Response Api::PatchInnovation(const Request& request, const Actor& actor, const 
   if (!version) return Problem(request, version.error());
   auto body = JsonBody(request);
   if (!body) return Problem(request, body.error());
-  auto origin_before = innovation->replicated_from;
-  auto errors = FromJson(*body, *innovation, JsonInput::kUpdate);
-  // Only a changed origin is checked: one that was visible when linked may be hidden since.
-  if (innovation->replicated_from != origin_before) {
-    if (auto hidden = HiddenOrigin(*store, actor, *innovation)) {
-      innovation->replicated_from.reset();
-      errors.push_back(*hidden);
-    }
-  }
-  Registry registry(*store, clock_);
-  if (!errors.empty()) {
-    return Problem(request, InnovationErrors(registry, *innovation, std::move(errors)));
-  }
-  // Moving a record to another agency needs the right to write there too.
-  if (!Allows(actor, Action::kEditInnovation, SubjectOf(*innovation))) return Deny(request, actor);
-  auto updated = registry.UpdateInnovation(*innovation, *version);
-  if (!updated) return Problem(request, updated.error());
+  Innovation changed = *innovation;
+  auto errors = FromJson(*body, changed, JsonInput::kUpdate);
+  auto updated = UpdateInnovationAs(*store, clock_, actor, *innovation, std::move(changed),
+                                    std::move(errors), *version);
+  if (!updated) return ActionProblem(request, actor, updated.error());
   return JsonResponse(200, ToJson(*updated)).With("ETag", VersionTag(updated->version));
 }
 
@@ -625,10 +598,8 @@ Response Api::TransitionInnovation(const Request& request, const Actor& actor,
   }
   if (!body->contains("action")) errors.push_back(msg::Required("action"));
   if (!errors.empty()) return Problem(request, msg::Invalid(std::move(errors)));
-  if (!Allows(actor, ActionOf(*transition), SubjectOf(*innovation))) return Deny(request, actor);
-  Registry registry(*store, clock_);
-  auto moved = registry.Transition(*parsed, *transition, actor, reason);
-  if (!moved) return Problem(request, moved.error());
+  auto moved = TransitionAs(*store, clock_, actor, *innovation, *transition, reason);
+  if (!moved) return ActionProblem(request, actor, moved.error());
   return JsonResponse(200, ToJson(*moved)).With("ETag", VersionTag(moved->version));
 }
 

@@ -24,6 +24,7 @@ class PageCache {
   struct Entry {
     std::string version;
     std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzip_body;  // pages only: the body compressed, if worth it
     std::string etag;
   };
   std::optional<Entry> Find(const std::string& key, const std::string& version) const;
@@ -72,6 +73,13 @@ struct DemoLogin {
   Text description;
 };
 
+// A session that a sign-in opened.
+struct SignedIn {
+  User user;
+  std::string cookie;  // the Set-Cookie value that carries the session id
+  std::string csrf_token;
+};
+
 class Api {
  public:
   // `recheck` bounds how long a write by another process may go unseen by cached pages.
@@ -88,16 +96,36 @@ class Api {
 
   const Router& router() const { return router_; }
 
+  // Who sent the request, or the answer to give when their credentials are bad. Fills
+  // `csrf_token` when a session cookie authenticated the request.
+  Result<Actor> Authenticate(const Request& request, std::string* csrf_token);
+
+  // Checks a password (throttled; unknown accounts cost the same work) and opens a session.
+  // When the throttle refuses, `retry_after_seconds` says how long to wait.
+  Result<SignedIn> SignIn(const std::string& username, const std::string& password,
+                          const Request& request, std::int64_t* retry_after_seconds);
+  // Creates a user of region `code` after every check (fields, password policy, roles only
+  // inside the region); `errors` holds those already found in the input. The caller has
+  // checked that the actor may manage the region's users.
+  Result<User> AddUserToRegion(Store& store, const std::string& code, User user,
+                               const std::string& password, std::vector<FieldError> errors);
+  // Ends the request's session; returns the Set-Cookie value that clears the cookie.
+  std::string SignOut(const Request& request);
+
+  // The demo's accounts, empty outside demo mode.
+  const std::vector<DemoLogin>& demo_logins() const { return demo_logins_; }
+  // The version of the data that cached pages derive from.
+  DataVersion& data_version() { return data_version_; }
+  // A connection with the actor set, so that every change it makes is audited as theirs.
+  StorePool::Lease StoreFor(const Actor& actor);
+  const Clock& clock() const { return clock_; }
+
   // Demo mode: the accounts GET /api/v1/demo-accounts lists. Without them it answers 404.
   void SetDemoLogins(std::vector<DemoLogin> logins) { demo_logins_ = std::move(logins); }
 
  private:
-  // Who sent the request, or the answer to give when their credentials are bad.
-  Result<Actor> Authenticate(const Request& request, std::string* csrf_token);
-
   std::vector<Route> Routes();
 
-  Response Index(const Request& request, const Actor& actor);
   Response Healthz(const Request& request, const Actor& actor);
   Response OpenApi(const Request& request, const Actor& actor);
   Response CreateSession(const Request& request, const Actor& actor);
@@ -126,8 +154,6 @@ class Api {
   Response TransitionInnovation(const Request& request, const Actor& actor, const std::string& id);
   Response InnovationHistory(const Request& request, const Actor& actor, const std::string& id);
 
-  // A connection with the actor set, so that every change it makes is audited as theirs.
-  StorePool::Lease StoreFor(const Actor& actor);
   std::int64_t NowSeconds() const;
 
   StorePool& pool_;

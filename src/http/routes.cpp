@@ -19,7 +19,6 @@ std::vector<Route> Api::Routes() {
     };
   };
   return {
-      {M::kGet, "/", plain(&Api::Index)},
       {M::kGet, "/healthz", plain(&Api::Healthz)},
       {M::kGet, "/api/openapi.json", plain(&Api::OpenApi)},
 

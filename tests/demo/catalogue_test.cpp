@@ -29,6 +29,24 @@ TEST(CatalogueTest, AgenciesAreFortyWithDistinctNamesThatFitTheLimits) {
   EXPECT_EQ(Agencies().size(), 40u);
 }
 
+TEST(CatalogueTest, ContactsAreDistinctStableAndReservedForExamples) {
+  std::set<std::string> emails;
+  std::set<std::string> phones;
+  for (std::size_t index = 0; index < Agencies().size(); ++index) {
+    Contacts contacts = ContactsOf(index);
+    EXPECT_EQ(contacts.email, ContactsOf(index).email) << "the same index, the same contacts";
+    EXPECT_TRUE(emails.insert(contacts.email).second) << contacts.email;
+    EXPECT_TRUE(phones.insert(contacts.phone).second) << contacts.phone;
+    EXPECT_TRUE(contacts.email.ends_with("@lumbungsejahtera.example")) << contacts.email;
+    EXPECT_TRUE(contacts.website.starts_with("https://")) << contacts.website;
+    EXPECT_TRUE(contacts.website.ends_with(".lumbungsejahtera.example")) << contacts.website;
+    EXPECT_TRUE(contacts.address.ends_with(", Kota Lumbung Sejahtera")) << contacts.address;
+    EXPECT_LE(CountCharacters(contacts.address), kMaxShortTextLength);
+  }
+  EXPECT_EQ(ContactsOf(0).email, "setda@lumbungsejahtera.example");
+  EXPECT_EQ(ContactsOf(0).website, "https://setda.lumbungsejahtera.example");
+}
+
 TEST(CatalogueTest, EveryTypeHasAMethodForEveryKindOfService) {
   for (int type = 0; type < 8; ++type) {
     for (ServiceKind kind :

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/registry.hpp"
+#include "domain/validation.hpp"
 #include "support/test_support.hpp"
 
 namespace lumbung::demo {
@@ -255,6 +256,35 @@ TEST_F(DemoTest, TitlesOfTheNaturalDemoAreDistinct) {
   auto titles = Titles(innovations());
   std::set<std::string> distinct(titles.begin(), titles.end());
   EXPECT_EQ(distinct.size(), titles.size());
+}
+
+TEST_F(DemoTest, EveryAgencyHasInstitutionalContactsInTheDemoCity) {
+  std::set<std::string> emails;
+  int top_level = 0;
+  for (const auto& agency : store().ListAgencies("9971")) {
+    EXPECT_TRUE(ValidateAgency(agency).empty()) << agency.name;
+    EXPECT_THAT(agency.address, HasSubstr("Kota Lumbung Sejahtera")) << agency.name;
+    EXPECT_THAT(agency.address, HasSubstr("Kelurahan ")) << agency.name;
+    EXPECT_FALSE(agency.phone.empty()) << agency.name;
+    EXPECT_TRUE(agency.email.ends_with(".example")) << agency.email;
+    EXPECT_TRUE(agency.website.starts_with("https://")) << agency.website;
+    EXPECT_TRUE(agency.website.ends_with(".example")) << agency.website;
+    if (agency.parent_id) {
+      // A bidang is reached through its agency.
+      auto parent = store().FindAgency(*agency.parent_id);
+      ASSERT_TRUE(parent);
+      EXPECT_EQ(agency.email, parent->email) << agency.name;
+      EXPECT_EQ(agency.address, parent->address) << agency.name;
+    } else {
+      ++top_level;
+      EXPECT_TRUE(emails.insert(agency.email).second) << agency.email;
+    }
+  }
+  EXPECT_EQ(top_level, 40);
+  // A kecamatan's office stands in the kecamatan.
+  auto district = store().FindAgencyByName("9971", "Kecamatan Padi Emas");
+  ASSERT_TRUE(district);
+  EXPECT_THAT(district->address, HasSubstr("Kecamatan Padi Emas,"));
 }
 
 TEST_F(DemoTest, LoadingAgainChangesNothing) {

@@ -147,6 +147,87 @@ TEST(Enums, SpellingsRoundTrip) {
   EXPECT_EQ(AllowedList<Maturity>(), "initiative, trial, implementation");
 }
 
+// Each case: agency contacts and the errors they must cause ("" when they are valid).
+struct ContactCase {
+  const char* name;
+  void (*change)(Agency&);
+  const char* expected;
+};
+
+const ContactCase kContactCases[] = {
+    {"all empty", [](Agency&) {}, ""},
+    {"all given",
+     [](Agency& a) {
+       a.address = "Jl. Jimerto No. 25-27, Surabaya";
+       a.phone = "+62 (31) 531-2144";
+       a.email = "diskominfo@surabaya.go.id";
+       a.website = "https://diskominfo.surabaya.go.id/";
+     },
+     ""},
+    {"plain http website", [](Agency& a) { a.website = "http://dinkes.example"; }, ""},
+    {"address too long", [](Agency& a) { a.address = std::string(501, 'a'); }, "address:too_long"},
+    {"address not utf-8", [](Agency& a) { a.address = "Jl. \xC3"; }, "address:bad_encoding"},
+    {"phone with letters", [](Agency& a) { a.phone = "0341-HALO"; }, "phone:inconsistent"},
+    {"phone with extension word", [](Agency& a) { a.phone = "0341 551234 ext. 2"; },
+     "phone:inconsistent"},
+    {"phone without digits", [](Agency& a) { a.phone = "( ) - +"; }, "phone:inconsistent"},
+    {"phone too long", [](Agency& a) { a.phone = std::string(51, '1'); }, "phone:too_long"},
+    {"email without at", [](Agency& a) { a.email = "dinkes.surabaya.go.id"; },
+     "email:inconsistent"},
+    {"email without domain dot", [](Agency& a) { a.email = "dinkes@localhost"; },
+     "email:inconsistent"},
+    {"email with two ats", [](Agency& a) { a.email = "a@b@surabaya.go.id"; }, "email:inconsistent"},
+    {"email ending in a dot", [](Agency& a) { a.email = "dinkes@surabaya."; },
+     "email:inconsistent"},
+    {"email with space", [](Agency& a) { a.email = "din kes@surabaya.go.id"; },
+     "email:inconsistent"},
+    {"email without name", [](Agency& a) { a.email = "@surabaya.go.id"; }, "email:inconsistent"},
+    {"website without scheme", [](Agency& a) { a.website = "dinkes.surabaya.go.id"; },
+     "website:bad_url"},
+    {"website of another scheme", [](Agency& a) { a.website = "ftp://dinkes.example"; },
+     "website:bad_url"},
+    {"website with script", [](Agency& a) { a.website = "javascript:alert(1)"; },
+     "website:bad_url"},
+};
+
+void PrintTo(const ContactCase& c, std::ostream* out) { *out << c.name; }
+
+class AgencyContactCase : public ::testing::TestWithParam<ContactCase> {};
+
+TEST_P(AgencyContactCase, NamesTheField) {
+  Agency agency;
+  agency.region_code = "3578";
+  agency.name = "Dinas Kesehatan";
+  GetParam().change(agency);
+  auto errors = ValidateAgency(agency);
+  std::string expected = GetParam().expected;
+  EXPECT_EQ(FieldsOf(errors),
+            expected.empty() ? std::vector<std::string>{} : std::vector<std::string>{expected});
+  for (const auto& error : errors) {
+    EXPECT_FALSE(error.message.id.empty());
+    EXPECT_FALSE(error.message.en.empty());
+    EXPECT_NE(error.message.id, error.message.en);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Contacts, AgencyContactCase, ::testing::ValuesIn(kContactCases),
+                         [](const auto& info) {
+                           std::string name = info.param.name;
+                           for (char& c : name)
+                             c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           return name;
+                         });
+
+TEST(Validation, UsersKeepTheirEmailRule) {
+  User user;
+  user.username = "sari";
+  user.display_name = "Sari";
+  user.email = "sari@surabaya.go.id";
+  EXPECT_TRUE(ValidateUser(user).empty());
+  user.email = "sari-at-surabaya";
+  EXPECT_EQ(FieldsOf(ValidateUser(user)), std::vector<std::string>{"email:inconsistent"});
+}
+
 TEST(Validation, RegionCodes) {
   Region city{"3578", "Kota Surabaya", RegionLevel::kCity, "35", TimeZone::kWib, false, ""};
   EXPECT_TRUE(ValidateRegion(city).empty());

@@ -256,6 +256,185 @@ TEST_F(ApiTest, ListRefusesBadParametersByName) {
   EXPECT_EQ(Call(Method::kGet, "/api/v1/innovations?title=%ZZ").status, 400);
 }
 
+TEST_F(ApiTest, ListSearchesByTextAffairAndReplication) {
+  Id health = Seed();
+  Registry registry(db_.store(), testing::FixedNow);
+  auto add = [&](std::string title, std::string affair, std::optional<Id> origin = std::nullopt) {
+    Innovation innovation;
+    innovation.region_code = "3578";
+    innovation.agency_id = health;
+    innovation.title = std::move(title);
+    innovation.main_affair = std::move(affair);
+    innovation.replicated_from = origin;
+    innovation.status = RecordStatus::kPublished;
+    auto created = registry.CreateInnovation(innovation);
+    EXPECT_TRUE(created);
+    return created ? created->id : 0;
+  };
+  Id origin = add("Posyandu Remaja", "Kesehatan");
+  add("Posyandu Lansia", "Kesehatan", origin);
+  add("Bank Sampah Sekolah", "Lingkungan Hidup", origin);
+  add("Perpustakaan Keliling", "Perpustakaan");
+
+  auto total = [&](const std::string& query) {
+    auto response = Call(Method::kGet, "/api/v1/innovations?" + query);
+    EXPECT_EQ(response.status, 200) << query << ": " << response.Body();
+    return JsonOf(response)["total"].get<int>();
+  };
+  EXPECT_EQ(total("q=posyandu"), 2);
+  EXPECT_EQ(total("q=POSYANDU+remaja"), 1);
+  EXPECT_EQ(total("q=%20posyandu%20%20lansia%20"), 1);
+  EXPECT_EQ(total("q=kesehatan"), 4);  // the agency's name
+  EXPECT_EQ(total("q=100%25"), 0);
+  EXPECT_EQ(total("q="), 4);
+  EXPECT_EQ(total("affair=Kesehatan"), 2);
+  EXPECT_EQ(total("affair=Lingkungan%20Hidup"), 1);
+  EXPECT_EQ(total("affair=Lingkungan"), 0);
+  EXPECT_EQ(total("replicated_from=" + std::to_string(origin)), 2);
+  EXPECT_EQ(total("replicated_from=" + std::to_string(origin) + "&affair=Kesehatan&q=lansia"), 1);
+  EXPECT_EQ(total("replicated_from=999999"), 0);
+  // A text of 200 characters is taken, however many bytes they have.
+  std::string two_hundred;
+  for (int i = 0; i < 200; ++i) two_hundred += "%C3%A9";
+  EXPECT_EQ(total("q=" + two_hundred), 0);
+}
+
+TEST_F(ApiTest, ListRefusesBadSearchParametersByName) {
+  Seed();
+  struct {
+    std::string query;
+    const char* field;
+  } cases[] = {{"q=" + std::string(201, 'x'), "q"},
+               {"q=%FF", "q"},
+               {"affair=" + std::string(201, 'x'), "affair"},
+               {"replicated_from=abc", "replicated_from"},
+               {"replicated_from=0", "replicated_from"},
+               {"replicated_from=-3", "replicated_from"},
+               {"facets=yes", "facets"},
+               {"facets=1", "facets"}};
+  for (const auto& c : cases) {
+    auto response = Call(Method::kGet, "/api/v1/innovations?" + c.query);
+    EXPECT_EQ(response.status, 400) << c.query;
+    EXPECT_EQ(response.content_type, "application/problem+json") << c.query;
+    EXPECT_EQ(JsonOf(response)["errors"][0]["field"], c.field) << c.query;
+  }
+}
+
+TEST_F(ApiTest, ListCountsFacetsOnRequestUnderTheViewersVisibility) {
+  Id health = Seed();
+  Registry registry(db_.store(), testing::FixedNow);
+  Agency other;
+  other.region_code = "3578";
+  other.name = "Dinas Pendidikan";
+  Id education = registry.CreateAgency(other)->id;
+  auto add = [&](Id agency, InnovationType type, int year, bool digital, RecordStatus status) {
+    Innovation innovation;
+    innovation.region_code = "3578";
+    innovation.agency_id = agency;
+    innovation.title = "Inovasi " + std::to_string(year) + std::string(ToString(type));
+    innovation.type = type;
+    innovation.year = year;
+    innovation.digital = digital;
+    innovation.main_affair = agency == health ? "Kesehatan" : "Pendidikan";
+    innovation.status = status;
+    ASSERT_TRUE(registry.CreateInnovation(innovation));
+  };
+  const auto kPublished = RecordStatus::kPublished;
+  add(health, InnovationType::kTechnology, 2024, true, kPublished);
+  add(health, InnovationType::kTechnology, 2023, true, kPublished);
+  add(health, InnovationType::kProcess, 2024, false, kPublished);
+  add(education, InnovationType::kProcess, 2025, false, kPublished);
+  // A draft of the education agency: the public and the health agency never count it.
+  add(education, InnovationType::kMethod, 2026, false, RecordStatus::kDraft);
+
+  token_.clear();  // the public
+  auto plain = JsonOf(Call(Method::kGet, "/api/v1/innovations?region=3578"));
+  EXPECT_FALSE(plain.contains("facets"));
+  EXPECT_FALSE(JsonOf(Call(Method::kGet, "/api/v1/innovations?facets=false")).contains("facets"));
+
+  auto response = Call(Method::kGet, "/api/v1/innovations?region=3578&type=technology&facets=true");
+  ASSERT_EQ(response.status, 200) << response.Body();
+  auto body = JsonOf(response);
+  EXPECT_EQ(body["total"], 2);
+  EXPECT_EQ(body["items"].size(), 2u);
+  const auto& facets = body["facets"];
+  // The type facet ignores the type filter; every other facet keeps it.
+  EXPECT_EQ(facets["type"], (Json::array({{{"value", "process"}, {"count", 2}},
+                                          {{"value", "technology"}, {"count", 2}}})));
+  EXPECT_EQ(
+      facets["agency"],
+      (Json::array(
+          {{{"value", std::to_string(health)}, {"label", "Dinas Kesehatan"}, {"count", 2}}})));
+  EXPECT_EQ(facets["year"],
+            (Json::array({{{"value", "2024"}, {"count", 1}}, {{"value", "2023"}, {"count", 1}}})));
+  EXPECT_EQ(facets["digital"], (Json::array({{{"value", "true"}, {"count", 2}}})));
+  EXPECT_EQ(facets["affair"], (Json::array({{{"value", "Kesehatan"}, {"count", 2}}})));
+  EXPECT_EQ(facets["form"], Json::array());
+  for (const char* name : {"maturity", "stage"}) {
+    ASSERT_EQ(facets[name].size(), 1u) << name;
+    EXPECT_EQ(facets[name][0]["count"], 2) << name;
+  }
+
+  // Without the type filter the public sees four records and no method at all.
+  auto all = JsonOf(Call(Method::kGet, "/api/v1/innovations?facets=true"))["facets"];
+  long long counted = 0;
+  for (const auto& value : all["type"]) {
+    EXPECT_NE(value["value"], "method");
+    counted += value["count"].get<long long>();
+  }
+  EXPECT_EQ(counted, 4);
+  EXPECT_EQ(all["year"][0]["value"], "2025");  // newest first, and no 2026 draft
+
+  // The education agency's operator counts their own draft; the health agency's does not.
+  token_ = AddUser("op-education", {{Role::kAgencyOperator, "", education, 0}});
+  auto own = JsonOf(Call(Method::kGet, "/api/v1/innovations?facets=true"))["facets"];
+  EXPECT_EQ(own["year"][0], (Json{{"value", "2026"}, {"count", 1}}));
+  token_ = AddUser("op-health", {{Role::kAgencyOperator, "", health, 0}});
+  auto theirs = JsonOf(Call(Method::kGet, "/api/v1/innovations?facets=true"))["facets"];
+  EXPECT_EQ(theirs["year"][0]["value"], "2025");
+
+  // The cached answer with facets follows the data like the page does.
+  token_ = admin_token_;
+  const std::string url = "/api/v1/innovations?region=3578&facets=true";
+  auto before = JsonOf(Call(Method::kGet, url));
+  EXPECT_EQ(before["facets"]["agency"][0]["count"], 3);
+  Json input = {{"agency_id", health}, {"title", "Baru"}, {"type", "product"}};
+  ASSERT_EQ(Call(Method::kPost, "/api/v1/innovations", input.dump()).status, 201);
+  auto after = JsonOf(Call(Method::kGet, url));
+  EXPECT_EQ(after["facets"]["agency"][0]["count"], 4);
+  EXPECT_EQ(after["total"], 6);
+}
+
+TEST_F(ApiTest, AgencyContactsGoThroughTheApiAndAreChecked) {
+  ASSERT_EQ(Call(Method::kPost, "/api/v1/regions",
+                 R"({"code":"3578","name":"Kota Surabaya","level":"kota","time_zone":"WIB"})")
+                .status,
+            201);
+  Json agency = {{"name", "Dinas Kesehatan"},
+                 {"address", "Jl. Jemursari No. 197, Surabaya"},
+                 {"phone", "(031) 8439473"},
+                 {"email", "dinkes@surabaya.example"},
+                 {"website", "https://dinkes.surabaya.example"}};
+  auto created = Call(Method::kPost, "/api/v1/regions/3578/agencies", agency.dump());
+  ASSERT_EQ(created.status, 201) << created.Body();
+  std::string path = HeaderOf(created, "Location");
+  if (path.empty()) path = "/api/v1/agencies/" + std::to_string(JsonOf(created)["id"].get<Id>());
+  auto read = JsonOf(Call(Method::kGet, path));
+  for (const char* field : {"address", "phone", "email", "website"}) {
+    EXPECT_EQ(read[field], agency[field]) << field;
+  }
+
+  auto bad = Call(Method::kPatch, path,
+                  R"({"phone":"hubungi kami","email":"dinkes","website":"dinkes.example"})",
+                  {{"if-match", "\"1\""}});
+  EXPECT_EQ(bad.status, 422) << bad.Body();
+  std::set<std::string> fields;
+  auto problem = JsonOf(bad);
+  for (const auto& error : problem["errors"]) fields.insert(error["field"]);
+  EXPECT_EQ(fields, (std::set<std::string>{"email", "phone", "website"}));
+  EXPECT_EQ(JsonOf(Call(Method::kGet, path))["phone"], "(031) 8439473");
+}
+
 TEST_F(ApiTest, UnknownRoutesAndMethods) {
   EXPECT_EQ(Call(Method::kGet, "/api/v1/nothing").status, 404);
   auto wrong = Call(Method::kPut, "/api/v1/innovations");

@@ -41,7 +41,6 @@ struct Row {
 // clang-format off
 // anonymous, admin, region_admin, operator, head, facilitator, juror, other_operator
 const Row kTable[] = {
-    {Method::kGet, "/", "/", "", false, {200, 200, 200, 200, 200, 200, 200, 200}},
     {Method::kGet, "/healthz", "/healthz", "", false, {200, 200, 200, 200, 200, 200, 200, 200}},
     {Method::kGet, "/api/openapi.json", "/api/openapi.json", "", false,
      {200, 200, 200, 200, 200, 200, 200, 200}},

@@ -2,6 +2,9 @@
 // the same cases run unchanged against each one this build has.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "domain/registry.hpp"
 #include "support/test_support.hpp"
 
@@ -214,6 +217,60 @@ TEST_P(StoreContract, UpsertRegionIsIdempotent) {
   region.name = "Kota Batu (baru)";
   store().UpsertRegion(region);
   EXPECT_EQ(store().FindRegion("3579")->name, "Kota Batu (baru)");
+}
+
+TEST_P(StoreContract, AgencyContactsAreKeptReadAndAudited) {
+  Agency agency;
+  agency.region_code = "3578";
+  agency.name = "Dinas Komunikasi dan Informatika";
+  agency.address = "Jl. Jimerto No. 25-27, Surabaya";
+  agency.phone = "(031) 5312144";
+  agency.email = "diskominfo@surabaya.example";
+  agency.website = "https://diskominfo.surabaya.example";
+  auto created = registry_.CreateAgency(agency);
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->address, agency.address);
+  EXPECT_EQ(created->phone, agency.phone);
+  EXPECT_EQ(created->email, agency.email);
+  EXPECT_EQ(created->website, agency.website);
+
+  // Every way of reading an agency carries them.
+  auto found = store().FindAgency(created->id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->website, agency.website);
+  auto by_name = store().FindAgencyByName("3578", "dinas komunikasi  dan informatika");
+  ASSERT_TRUE(by_name);
+  EXPECT_EQ(by_name->phone, agency.phone);
+  auto listed = store().ListAgencies("3578");
+  auto it = std::find_if(listed.begin(), listed.end(),
+                         [&](const Agency& a) { return a.id == created->id; });
+  ASSERT_NE(it, listed.end());
+  EXPECT_EQ(it->email, agency.email);
+  EXPECT_EQ(it->address, agency.address);
+
+  Agency changed = *found;
+  changed.phone = "+62 31 5312144";
+  changed.website.clear();
+  auto updated = registry_.UpdateAgency(changed, found->version);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(store().FindAgency(created->id)->phone, "+62 31 5312144");
+  EXPECT_EQ(store().FindAgency(created->id)->website, "");
+  EXPECT_EQ(store().FindAgency(created->id)->email, agency.email);
+
+  AuditQuery audit;
+  audit.record_type = "agency";
+  audit.record_id = std::to_string(created->id);
+  auto entries = store().ListAudit(audit);
+  ASSERT_EQ(entries.size(), 2u);  // newest first: the update, then the creation
+  auto before = nlohmann::json::parse(entries[0].before);
+  auto after = nlohmann::json::parse(entries[0].after);
+  EXPECT_EQ(before["phone"], "(031) 5312144");
+  EXPECT_EQ(after["phone"], "+62 31 5312144");
+  EXPECT_EQ(before["website"], agency.website);
+  EXPECT_EQ(after["website"], "");
+  auto first = nlohmann::json::parse(entries[1].after);
+  EXPECT_EQ(first["address"], agency.address);
+  EXPECT_EQ(first["email"], agency.email);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite"));

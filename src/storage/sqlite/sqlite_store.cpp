@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <variant>
 
 #include "auth/tokens.hpp"
 #include "codec/json_codec.hpp"
@@ -41,19 +42,24 @@ constexpr const char* kUpdateRegion =
     "demo = ?6, requires_head_approval = ?8 WHERE code = ?1";
 constexpr const char* kSelectAgencies =
     "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
-    "updated_at FROM agencies WHERE region_code = ?1 ORDER BY name_key, id";
+    "updated_at, address, phone, email, website FROM agencies WHERE region_code = ?1 "
+    "ORDER BY name_key, id";
 constexpr const char* kSelectAgency =
     "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
-    "updated_at FROM agencies WHERE id = ?1";
+    "updated_at, address, phone, email, website FROM agencies WHERE id = ?1";
 constexpr const char* kSelectAgencyByName =
     "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
-    "updated_at FROM agencies WHERE region_code = ?1 AND name_key = ?2";
+    "updated_at, address, phone, email, website FROM agencies WHERE region_code = ?1 AND "
+    "name_key = ?2";
+// ?10 to ?13 are the contacts, bound by BindAgencyContacts.
 constexpr const char* kInsertAgency =
     "INSERT INTO agencies (region_code, name, name_key, short_name, kind, parent_id, echelon, "
-    "version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)";
+    "version, created_at, updated_at, address, phone, email, website) VALUES (?1, ?2, ?3, ?4, "
+    "?5, ?6, ?7, 1, ?8, ?8, ?10, ?11, ?12, ?13)";
 constexpr const char* kUpdateAgency =
     "UPDATE agencies SET name = ?2, name_key = ?3, short_name = ?4, kind = ?5, parent_id = ?6, "
-    "echelon = ?7, updated_at = ?8, version = version + 1 WHERE id = ?1 AND version = ?9";
+    "echelon = ?7, updated_at = ?8, address = ?10, phone = ?11, email = ?12, website = ?13, "
+    "version = version + 1 WHERE id = ?1 AND version = ?9";
 constexpr const char* kDeleteAgency = "DELETE FROM agencies WHERE id = ?1 AND version = ?2";
 constexpr const char* kCountAgencyRoles = "SELECT count(*) FROM user_roles WHERE agency_id = ?1";
 constexpr const char* kCountAgencyInnovations =
@@ -110,6 +116,12 @@ constexpr const char* kCountReplications =
 constexpr const char* kSummaryColumns =
     "i.id, i.region_code, i.agency_id, a.name, i.title, i.product, i.summary, i.type, i.form, "
     "i.maturity, i.stage, i.status, i.continuation, i.digital, i.year, i.updated_at";
+
+// The ids of the innovations whose texts hold the search words, collected once for all the
+// facet counts of one query (CollectTextMatches). Temporary: each connection has its own.
+constexpr const char* kCreateTextMatches =
+    "CREATE TEMP TABLE IF NOT EXISTS innovation_matches (id INTEGER PRIMARY KEY)";
+constexpr const char* kClearTextMatches = "DELETE FROM temp.innovation_matches";
 
 constexpr const char* kSelectUserById =
     "SELECT id, username, display_name, email, disabled, version, created_at, updated_at "
@@ -341,7 +353,17 @@ Agency ReadAgency(const Statement& row) {
   agency.version = row.Int(7);
   agency.created_at = row.Text(8);
   agency.updated_at = row.Text(9);
+  agency.address = row.Text(10);
+  agency.phone = row.Text(11);
+  agency.email = row.Text(12);
+  agency.website = row.Text(13);
   return agency;
+}
+
+// The contacts of kInsertAgency and kUpdateAgency, ?10 to ?13.
+void BindAgencyContacts(Statement& s, const Agency& agency) {
+  s.Bind(10, agency.address).Bind(11, agency.phone).Bind(12, agency.email);
+  s.Bind(13, agency.website);
 }
 
 std::string ListJson(const std::vector<std::string>& values) { return Json(values).dump(); }
@@ -543,6 +565,162 @@ class Savepoint {
   bool released_ = false;
 };
 
+// A read transaction: the reads inside it see one state of the database. Inside a caller's
+// transaction it adds nothing, since that one already holds its snapshot.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Connection& connection)
+      : connection_(connection), outermost_(connection.InAutocommit()) {
+    if (outermost_) connection_.Exec("BEGIN");
+  }
+  ~ReadSnapshot() {
+    if (outermost_ && !ended_) connection_.ExecIgnoringErrors("ROLLBACK");
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  void End() {
+    if (outermost_) connection_.Exec("COMMIT");
+    ended_ = true;
+  }
+
+ private:
+  Connection& connection_;
+  bool outermost_;
+  bool ended_ = false;
+};
+
+// Facet values in the order a catalogue shows them: the most frequent first.
+constexpr const char* kMostFrequentFirst = "n DESC, v";
+
+// A value bound to a statement assembled at run time.
+using BoundValue = std::variant<std::string, std::int64_t>;
+
+// The filters of an innovation query that a facet leaves out: each facet counts its values
+// under every filter of the query but its own.
+enum class Facet { kNone, kAgency, kType, kForm, kMaturity, kStage, kYear, kAffair, kDigital };
+
+// How a filter applies the search words: by searching the texts, or by taking the ids that
+// CollectTextMatches put into temp.innovation_matches.
+enum class TextMatch { kSearch, kCollected };
+
+// The words of a search text: what lies between runs of white space.
+std::vector<std::string_view> WordsOf(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  std::vector<std::string_view> words;
+  std::size_t start = text.find_first_not_of(kSpace);
+  while (start != std::string_view::npos) {
+    std::size_t end = text.find_first_of(kSpace, start);
+    words.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+    start = text.find_first_not_of(kSpace, end);
+  }
+  return words;
+}
+
+// The LIKE pattern (with ESCAPE '\') that finds `word` anywhere in a text: the word's own
+// wildcards and backslashes match only themselves.
+std::string ContainsPattern(std::string_view word) {
+  std::string pattern = "%";
+  for (char c : word) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  return pattern;
+}
+
+// The FROM and WHERE clauses of an innovation query, assembled from fixed fragments with every
+// value bound. The list, its count and every facet share it, so they can never disagree on
+// what matches; `omitted` names the one filter a facet leaves out.
+class InnovationFilter {
+ public:
+  explicit InnovationFilter(const InnovationQuery& q, Facet omitted = Facet::kNone,
+                            TextMatch text = TextMatch::kSearch) {
+    auto keep = [omitted](Facet facet) { return facet != omitted; };
+    if (!q.region_code.empty()) Add("i.region_code = ?", q.region_code);
+    if (q.agency_id && keep(Facet::kAgency)) Add("i.agency_id = ?", *q.agency_id);
+    if (q.type && keep(Facet::kType)) Add("i.type = ?", std::string(ToString(*q.type)));
+    if (q.form && keep(Facet::kForm)) Add("i.form = ?", std::string(ToString(*q.form)));
+    if (q.maturity && keep(Facet::kMaturity)) {
+      Add("i.maturity = ?", std::string(ToString(*q.maturity)));
+    }
+    if (q.stage && keep(Facet::kStage)) Add("i.stage = ?", std::string(ToString(*q.stage)));
+    if (q.year && keep(Facet::kYear)) Add("i.year = ?", std::int64_t{*q.year});
+    if (q.digital && keep(Facet::kDigital)) Add("i.digital = ?", std::int64_t{*q.digital});
+    if (!q.affair.empty() && keep(Facet::kAffair)) Add("i.main_affair = ?", q.affair);
+    if (q.replicated_from) Add("i.replicated_from = ?", *q.replicated_from);
+    if (!q.statuses.empty()) where_ += " AND " + In("i.status", q.statuses);
+    if (text == TextMatch::kCollected) {
+      if (!WordsOf(q.text).empty()) where_ += " AND i.id IN temp.innovation_matches";
+    } else {
+      // Each word must appear somewhere; one bound pattern serves the four columns.
+      for (std::string_view word : WordsOf(q.text)) {
+        std::string p = "?" + std::to_string(next_);
+        where_ += " AND (i.title LIKE " + p + " ESCAPE '\\' OR i.product LIKE " + p +
+                  " ESCAPE '\\' OR i.summary LIKE " + p + " ESCAPE '\\' OR a.name LIKE " + p +
+                  " ESCAPE '\\')";
+        binds_.emplace_back(next_++, ContainsPattern(word));
+        joins_agencies_ = true;
+      }
+    }
+    if (q.restricted) {
+      // Visible: the statuses everyone may see, or anything of the actor's regions and agencies.
+      std::vector<std::string> any;
+      if (!q.visible_everywhere.empty()) any.push_back(In("i.status", q.visible_everywhere));
+      if (!q.visible_regions.empty()) any.push_back(In("i.region_code", q.visible_regions));
+      if (!q.visible_agencies.empty()) any.push_back(In("i.agency_id", q.visible_agencies));
+      where_ += any.empty() ? " AND 0" : " AND (";
+      for (std::size_t k = 0; k < any.size(); ++k) where_ += (k ? " OR " : "") + any[k];
+      if (!any.empty()) where_ += ")";
+    }
+  }
+
+  // " FROM innovations i", joined to the agencies when the text search reads their names.
+  std::string From() const {
+    return joins_agencies_ ? " FROM innovations i JOIN agencies a ON a.id = i.agency_id"
+                           : " FROM innovations i";
+  }
+  // " WHERE ...", always a valid clause to append further conditions to with AND.
+  const std::string& Where() const { return where_; }
+  // The number of the first parameter the caller may add after the filter's own.
+  int next() const { return next_; }
+
+  void BindTo(Statement& s) const {
+    for (const auto& [index, value] : binds_) {
+      if (const auto* text = std::get_if<std::string>(&value)) {
+        s.Bind(index, *text);
+      } else {
+        s.Bind(index, std::get<std::int64_t>(value));
+      }
+    }
+  }
+
+ private:
+  void Add(const char* fragment, BoundValue value) {
+    where_ += std::string(" AND ") + fragment + std::to_string(next_);
+    binds_.emplace_back(next_++, std::move(value));
+  }
+
+  // "column IN (?4, ?5, ?6)", binding the values.
+  template <typename T>
+  std::string In(const char* column, const std::vector<T>& values) {
+    std::string clause = std::string(column) + " IN (";
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      clause += (k ? ", ?" : "?") + std::to_string(next_);
+      binds_.emplace_back(next_++, Bound(values[k]));
+    }
+    return clause + ")";
+  }
+
+  static BoundValue Bound(RecordStatus status) { return std::string(ToString(status)); }
+  static BoundValue Bound(const std::string& text) { return text; }
+  static BoundValue Bound(Id id) { return std::int64_t{id}; }
+
+  std::string where_ = " WHERE 1 = 1";
+  std::vector<std::pair<int, BoundValue>> binds_;
+  int next_ = 1;
+  bool joins_agencies_ = false;
+};
+
 Error Stale() { return msg::StaleVersion(); }
 
 // A unique key refused the write: another record already has this value.
@@ -714,6 +892,7 @@ class SqliteStore final : public Store {
       s.Bind(1, agency.region_code).Bind(2, agency.name).Bind(3, NameKey(agency.name));
       s.Bind(4, agency.short_name).Bind(5, ToString(agency.kind)).Bind(6, agency.parent_id);
       s.Bind(7, agency.echelon).Bind(8, agency.created_at);
+      BindAgencyContacts(s, agency);
       if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("name");
     }
     Agency created = *FindAgency(connection_.LastInsertId());
@@ -731,6 +910,7 @@ class SqliteStore final : public Store {
       s.Bind(1, agency.id).Bind(2, agency.name).Bind(3, NameKey(agency.name));
       s.Bind(4, agency.short_name).Bind(5, ToString(agency.kind)).Bind(6, agency.parent_id);
       s.Bind(7, agency.echelon).Bind(8, agency.updated_at).Bind(9, expected_version);
+      BindAgencyContacts(s, agency);
       if (s.Execute() != Statement::Outcome::kDone) return DuplicateOf("name");
     }
     if (connection_.Changes() == 0) {
@@ -782,72 +962,9 @@ class SqliteStore final : public Store {
   }
 
   InnovationPage ListInnovations(const InnovationQuery& q) override {
-    // The WHERE clause is assembled from fixed fragments; every value is bound.
-    std::string where = " WHERE 1 = 1";
-    std::vector<std::pair<int, std::variant<std::string, std::int64_t>>> binds;
-    int next = 1;
-    auto add = [&](const char* fragment, std::variant<std::string, std::int64_t> value) {
-      where += " AND ";
-      where += fragment;
-      where += std::to_string(next);
-      binds.emplace_back(next++, std::move(value));
-    };
-    if (!q.region_code.empty()) add("i.region_code = ?", q.region_code);
-    if (q.agency_id) add("i.agency_id = ?", *q.agency_id);
-    if (q.type) add("i.type = ?", std::string(ToString(*q.type)));
-    if (q.form) add("i.form = ?", std::string(ToString(*q.form)));
-    if (q.maturity) add("i.maturity = ?", std::string(ToString(*q.maturity)));
-    if (q.stage) add("i.stage = ?", std::string(ToString(*q.stage)));
-    if (q.year) add("i.year = ?", std::int64_t{*q.year});
-    if (q.digital) add("i.digital = ?", std::int64_t{*q.digital});
-    if (!q.statuses.empty()) {
-      where += " AND i.status IN (";
-      for (std::size_t k = 0; k < q.statuses.size(); ++k) {
-        where += (k ? ", ?" : "?") + std::to_string(next);
-        binds.emplace_back(next++, std::string(ToString(q.statuses[k])));
-      }
-      where += ")";
-    }
-    if (q.restricted) {
-      // Visible: the statuses everyone may see, or anything of the actor's regions and agencies.
-      std::vector<std::string> any;
-      auto in_list = [&](const char* column, auto values, auto to_bind) {
-        if (values.empty()) return;
-        std::string clause = std::string(column) + " IN (";
-        for (std::size_t k = 0; k < values.size(); ++k) {
-          clause += (k ? ", ?" : "?") + std::to_string(next);
-          binds.emplace_back(next++, to_bind(values[k]));
-        }
-        any.push_back(clause + ")");
-      };
-      in_list("i.status", q.visible_everywhere, [](RecordStatus status) {
-        return std::variant<std::string, std::int64_t>(std::string(ToString(status)));
-      });
-      in_list("i.region_code", q.visible_regions, [](const std::string& code) {
-        return std::variant<std::string, std::int64_t>(code);
-      });
-      in_list("i.agency_id", q.visible_agencies,
-              [](Id id) { return std::variant<std::string, std::int64_t>(std::int64_t{id}); });
-      where += any.empty() ? " AND 0" : " AND (";
-      for (std::size_t k = 0; k < any.size(); ++k) where += (k ? " OR " : "") + any[k];
-      if (!any.empty()) where += ")";
-    }
-    auto bind_all = [&](Statement& s) {
-      for (const auto& [index, value] : binds) {
-        if (auto* text = std::get_if<std::string>(&value)) {
-          s.Bind(index, *text);
-        } else {
-          s.Bind(index, std::get<std::int64_t>(value));
-        }
-      }
-    };
-
+    const InnovationFilter filter(q);
     InnovationPage page;
-    {
-      auto count = connection_.PrepareOnce("SELECT count(*) FROM innovations i" + where);
-      bind_all(count);
-      page.total = count.Step() ? count.Int(0) : 0;
-    }
+    page.total = CountMatches(filter);
     const char* order = " ORDER BY i.updated_at DESC, i.id DESC";
     switch (q.sort) {
       case InnovationSort::kNewest:
@@ -863,11 +980,13 @@ class SqliteStore final : public Store {
         order = " ORDER BY i.year DESC, i.id DESC";
         break;
     }
+    const int next = filter.next();
     std::string sql = std::string("SELECT ") + kSummaryColumns +
-                      " FROM innovations i JOIN agencies a ON a.id = i.agency_id" + where + order +
-                      " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
+                      " FROM innovations i JOIN agencies a ON a.id = i.agency_id" + filter.Where() +
+                      order + " LIMIT ?" + std::to_string(next) + " OFFSET ?" +
+                      std::to_string(next + 1);
     auto s = connection_.PrepareOnce(sql);
-    bind_all(s);
+    filter.BindTo(s);
     s.Bind(next, std::int64_t{q.per_page});
     s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
     while (s.Step()) {
@@ -891,6 +1010,26 @@ class SqliteStore final : public Store {
       page.items.push_back(std::move(item));
     }
     return page;
+  }
+
+  InnovationFacets CountFacets(const InnovationQuery& q) override {
+    // One snapshot for all the counts, so that a write committed between two of them cannot
+    // make the facets disagree with each other.
+    ReadSnapshot snapshot(connection_);
+    const TextMatch text = CollectTextMatches(q);
+    InnovationFacets facets;
+    facets.total = CountMatches(InnovationFilter(q, Facet::kNone, text));
+    facets.agency = CountAgencyValues(q, text);
+    facets.type = CountValues(q, text, Facet::kType, "i.type", kMostFrequentFirst);
+    facets.form = CountValues(q, text, Facet::kForm, "i.form", kMostFrequentFirst);
+    facets.maturity = CountValues(q, text, Facet::kMaturity, "i.maturity", kMostFrequentFirst);
+    facets.stage = CountValues(q, text, Facet::kStage, "i.stage", kMostFrequentFirst);
+    facets.year = CountValues(q, text, Facet::kYear, "i.year", "v DESC");
+    facets.affair = CountValues(q, text, Facet::kAffair, "i.main_affair", kMostFrequentFirst);
+    facets.digital = CountValues(q, text, Facet::kDigital, "i.digital", "v DESC");
+    for (auto& value : facets.digital) value.value = value.value == "1" ? "true" : "false";
+    snapshot.End();
+    return facets;
   }
 
   void ForEachInnovation(std::string_view region_code,
@@ -1379,6 +1518,76 @@ class SqliteStore final : public Store {
     auto s = connection_.Prepare(sql);
     s.Bind(1, id);
     return s.Step() ? s.Int(0) : 0;
+  }
+
+  // Searching the texts reads every row, and each facet would search again. So when the query
+  // has search words, the ids that hold them (under the filters no facet leaves out) are
+  // collected once into temp.innovation_matches, and the counts take them from there.
+  TextMatch CollectTextMatches(const InnovationQuery& q) {
+    if (WordsOf(q.text).empty()) return TextMatch::kSearch;
+    InnovationQuery words;
+    words.text = q.text;
+    words.region_code = q.region_code;
+    words.statuses = q.statuses;
+    words.replicated_from = q.replicated_from;
+    words.restricted = q.restricted;
+    words.visible_everywhere = q.visible_everywhere;
+    words.visible_regions = q.visible_regions;
+    words.visible_agencies = q.visible_agencies;
+    const InnovationFilter filter(words);
+    connection_.Exec(kCreateTextMatches);
+    connection_.Exec(kClearTextMatches);
+    auto s = connection_.PrepareOnce("INSERT INTO temp.innovation_matches SELECT i.id" +
+                                     filter.From() + filter.Where());
+    filter.BindTo(s);
+    s.Execute();
+    return TextMatch::kCollected;
+  }
+
+  // The number of innovations the filter matches.
+  long long CountMatches(const InnovationFilter& filter) {
+    auto s = connection_.PrepareOnce("SELECT count(*)" + filter.From() + filter.Where());
+    filter.BindTo(s);
+    return s.Step() ? s.Int(0) : 0;
+  }
+
+  // How many matches of the query, but for its own filter on `column`, have each value of the
+  // column, in `order` ("v" names the value and "n" its count). Records without a value (NULL
+  // or empty) are left out: the list has no filter that would find them. They are skipped
+  // here rather than in SQL so that the WHERE clause stays the one the count runs.
+  std::vector<FacetValue> CountValues(const InnovationQuery& q, TextMatch text, Facet facet,
+                                      const char* column, const char* order) {
+    const InnovationFilter filter(q, facet, text);
+    // "GROUP BY +column": the unary plus keeps SQLite from walking an index on the column only
+    // to get its groups in order (innovations_year), which reads the table for every row; the
+    // covering innovations_filters then serves the count, and sorting the groups costs little.
+    std::string sql = std::string("SELECT ") + column + " AS v, count(*) AS n" + filter.From() +
+                      filter.Where() + " GROUP BY +" + column + " ORDER BY " + order;
+    auto s = connection_.PrepareOnce(sql);
+    filter.BindTo(s);
+    std::vector<FacetValue> values;
+    while (s.Step()) {
+      std::string value = s.Text(0);
+      if (!value.empty()) values.push_back({std::move(value), "", s.Int(1)});
+    }
+    return values;
+  }
+
+  // The agency facet: ids as values, names as labels, most innovations first.
+  std::vector<FacetValue> CountAgencyValues(const InnovationQuery& q, TextMatch text) {
+    const InnovationFilter filter(q, Facet::kAgency, text);
+    // Counting first and naming after keeps the count on the covering index (see CountValues
+    // for the unary plus).
+    std::string sql =
+        "SELECT f.agency_id, g.name, f.n FROM (SELECT i.agency_id AS agency_id, count(*) AS n" +
+        filter.From() + filter.Where() +
+        " GROUP BY +i.agency_id) f JOIN agencies g ON g.id = f.agency_id "
+        "ORDER BY f.n DESC, g.name_key, f.agency_id";
+    auto s = connection_.PrepareOnce(sql);
+    filter.BindTo(s);
+    std::vector<FacetValue> values;
+    while (s.Step()) values.push_back({std::to_string(s.Int(0)), s.Text(1), s.Int(2)});
+    return values;
   }
 
   void WriteTexts(Id id, const Innovation& innovation) {

@@ -1,0 +1,164 @@
+// The web pages: the public portal (home, catalogue, innovation and agency pages, open data)
+// and the workspace where agencies and the region keep their records. Server-rendered HTML
+// that works without JavaScript, in Bahasa Indonesia or English.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/accounts.hpp"
+#include "domain/model.hpp"
+#include "domain/policy.hpp"
+#include "http/api.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "web/catalog.hpp"
+#include "web/template.hpp"
+
+namespace lumbung::http {
+
+// How the site presents itself.
+struct SiteOptions {
+  // The region the portal is about: its figures, catalogue and agencies. Empty: every region.
+  std::string region_code;
+};
+
+// One static file served under /aset/.
+struct Asset {
+  std::string content_type;
+  std::string body;
+  std::string gzip_body;
+  std::string etag;
+  std::string url;  // /aset/<name>?v=<hash>: a new hash for new content, so it caches forever
+};
+
+// What every handler knows of the request beyond the request itself.
+struct PageContext {
+  const Request& request;
+  Actor actor;
+  std::string csrf_token;  // the session's, for the forms of signed-in pages
+  web::Language language = web::Language::kIndonesian;
+};
+
+class Site {
+ public:
+  // Compiles the templates (throws web::TemplateError when one is broken).
+  Site(Api& api, StorePool& pool, SiteOptions options);
+  ~Site();
+
+  // Answers one request for a page; never throws.
+  Response Handle(const Request& request);
+
+  // Whether the request hashes a password, which the server runs on its slow pool.
+  static bool IsSlow(const Request& request);
+
+  const Router& router() const { return router_; }
+
+ private:
+  using PageHandler = Response (Site::*)(const PageContext&, const PathParams&);
+
+  // One row of the site's route table.
+  struct PageRoute {
+    Method method;
+    std::string pattern;
+    PageHandler handler;
+  };
+  static std::vector<PageRoute> Routes();
+
+  // Public pages.
+  Response Home(const PageContext& page, const PathParams& params);
+  Response Catalogue(const PageContext& page, const PathParams& params);
+  Response InnovationPage(const PageContext& page, const PathParams& params);
+  Response Agencies(const PageContext& page, const PathParams& params);
+  Response AgencyPage(const PageContext& page, const PathParams& params);
+  Response OpenData(const PageContext& page, const PathParams& params);
+  Response OpenDataFile(const PageContext& page, const PathParams& params);
+  Response StaticAsset(const PageContext& page, const PathParams& params);
+  Response SwitchLanguage(const PageContext& page, const PathParams& params);
+  Response SignInForm(const PageContext& page, const PathParams& params);
+  Response SignIn(const PageContext& page, const PathParams& params);
+  Response SignOut(const PageContext& page, const PathParams& params);
+
+  // The workspace (site_workspace.cpp).
+  Response Dashboard(const PageContext& page, const PathParams& params);
+  Response NewInnovation(const PageContext& page, const PathParams& params);
+  Response CreateInnovation(const PageContext& page, const PathParams& params);
+  Response EditInnovation(const PageContext& page, const PathParams& params);
+  Response SaveInnovation(const PageContext& page, const PathParams& params);
+  Response StepInnovation(const PageContext& page, const PathParams& params);
+
+  Response ManageAgencies(const PageContext& page, const PathParams& params);
+  Response AddAgency(const PageContext& page, const PathParams& params);
+  Response ManageUsers(const PageContext& page, const PathParams& params);
+  Response AddUser(const PageContext& page, const PathParams& params);
+  // The region's agencies or users with the form to add one, filled again after a failure.
+  Response AgenciesPage(const PageContext& page,
+                        const std::vector<std::pair<std::string, std::string>>* posted,
+                        const std::optional<Error>& error);
+  Response UsersPage(const PageContext& page,
+                     const std::vector<std::pair<std::string, std::string>>* posted,
+                     const std::optional<Error>& error);
+  // The region whose `action` (agencies, users) the actor may manage.
+  std::optional<std::string> ManagedRegion(const PageContext& page, Action action) const;
+  // One input of a simple form; `kind` is the template's flag: text, url, number, select.
+  web::View FormField(const PageContext& page, const std::string& name, const std::string& label,
+                      const std::string& value, const std::map<std::string, std::string>& errors,
+                      std::string_view kind, web::View options) const;
+  // Puts a failed form's error summary into `view` and the messages by field into `by_field`;
+  // labels come from the catalogue as `label_group` + field.
+  void AddErrors(const PageContext& page, const Error& error, std::string_view label_group,
+                 web::View& view, std::map<std::string, std::string>& by_field) const;
+
+  // The workspace's record page, with the form's values and errors after a failed save.
+  Response RecordPage(const PageContext& page, const Innovation* record,
+                      const std::vector<std::pair<std::string, std::string>>* posted,
+                      const std::optional<Error>& error, int status);
+
+  // A public page from the cache, rendering it with `build` when the data changed since.
+  // `build` gets a context without headers or session, so what it renders suits everyone.
+  Response CachedPage(const PageContext& page,
+                      const std::function<Response(const PageContext&)>& build);
+
+  // Renders `name` inside the site's layout.
+  Response Render(const PageContext& page, int status, std::string_view name, web::View view,
+                  const std::string& title);
+  Response NotFoundPage(const PageContext& page);
+  Response ForbiddenPage(const PageContext& page);
+  // Sends a visitor who is not signed in to the sign-in page, to come back here after.
+  Response SignInFirst(const PageContext& page);
+
+  // Texts of the catalogue.
+  std::string Text(const PageContext& page, std::string_view key) const;
+  // The catalogue's label of an enumeration value: Label(page, "stage", "drum_up").
+  std::string Label(const PageContext& page, std::string_view group,
+                    std::string_view spelling) const;
+
+  // The views shared by several pages.
+  web::View SummaryView(const PageContext& page, const InnovationSummary& item) const;
+  web::View DetailView(const PageContext& page, Store& store, const Innovation& innovation,
+                       const Actor& viewer) const;
+  web::View AgencyContactView(const Agency& agency) const;
+  web::View DemoAccountsView(const PageContext& page) const;
+
+  std::optional<Region> SiteRegion(Store& store) const;
+  std::string RegionName(Store& store) const;
+
+  Api& api_;
+  StorePool& pool_;
+  SiteOptions options_;
+  web::Catalog catalog_;
+  std::unique_ptr<web::Templates> templates_;
+  std::map<std::string, Asset, std::less<>> assets_;
+  std::vector<PageRoute> page_routes_;
+  Router router_;  // matches the paths of page_routes_, in the same order
+  PageCache cache_;
+};
+
+// Whether the request is for the JSON API (/api/..., /healthz) rather than a page.
+bool IsApiRequest(const Request& request);
+
+// The Set-Cookie-free answer that sends the browser elsewhere after a form (303 See Other).
+Response Redirect(std::string location);
+
+}  // namespace lumbung::http

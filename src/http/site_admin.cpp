@@ -1,0 +1,256 @@
+// The region's own pages in the workspace: its agencies and its users.
+#include <map>
+
+#include "codec/json_codec.hpp"
+#include "domain/messages.hpp"
+#include "domain/policy.hpp"
+#include "domain/registry.hpp"
+#include "http/handler_support.hpp"
+#include "http/site.hpp"
+#include "http/site_support.hpp"
+
+namespace lumbung::http {
+namespace {
+
+using web::View;
+
+constexpr std::string_view kAgencyFields[] = {
+    "name", "short_name", "kind", "parent_id", "echelon", "address", "phone", "email", "website"};
+
+}  // namespace
+
+std::optional<std::string> Site::ManagedRegion(const PageContext& page, Action action) const {
+  for (const auto& grant : page.actor.roles) {
+    std::string code = grant.role == Role::kAdmin && grant.region_code.empty()
+                           ? options_.region_code
+                           : grant.region_code;
+    if (!code.empty() && Allows(page.actor, action, {code})) return code;
+  }
+  return std::nullopt;
+}
+
+View Site::FormField(const PageContext& page, const std::string& name, const std::string& label,
+                     const std::string& value, const std::map<std::string, std::string>& errors,
+                     std::string_view kind, View options) const {
+  View field = {{"name", name}, {"id", "f-" + name}, {"label", label}, {"value", value}};
+  field[std::string(kind)] = true;
+  if (auto found = errors.find(name); found != errors.end()) {
+    field["error"] = found->second;
+    field["error_id"] = "f-" + name + "-error";
+  }
+  if (!options.is_null()) field["options"] = std::move(options);
+  if (const std::string* hint = catalog_.Find("hint." + name, page.language)) {
+    field["hint"] = *hint;
+    field["hint_id"] = "f-" + name + "-hint";
+  }
+  std::string described = field.value("hint_id", "");
+  if (field.contains("error_id")) {
+    described += (described.empty() ? "" : " ") + field["error_id"].get<std::string>();
+  }
+  if (!described.empty()) field["describedby"] = described;
+  return field;
+}
+
+void Site::AddErrors(const PageContext& page, const Error& error, std::string_view label_group,
+                     web::View& view, std::map<std::string, std::string>& by_field) const {
+  bool english = page.language == web::Language::kEnglish;
+  View summary = View::array();
+  for (const auto& field : error.fields) {
+    std::string base = field.field.substr(0, field.field.find_first_of("[."));
+    std::string message = field.message.In(english);
+    by_field[base] += (by_field[base].empty() ? "" : " ") + message;
+    summary.push_back({{"label", Text(page, std::string(label_group) + base)},
+                       {"message", message},
+                       {"anchor", "#f-" + base}});
+  }
+  view["error_title"] = error.title.In(english);
+  view["errors"] = summary;
+}
+
+Response Site::ManageAgencies(const PageContext& page, const PathParams&) {
+  return AgenciesPage(page, nullptr, std::nullopt);
+}
+
+Response Site::AgenciesPage(const PageContext& page, const FormPairs* posted,
+                            const std::optional<Error>& error) {
+  if (page.actor.IsAnonymous()) return SignInFirst(page);
+  auto code = ManagedRegion(page, Action::kManageAgencies);
+  if (!code) return ForbiddenPage(page);
+  auto store = pool_.Acquire();
+  auto agencies = store->ListAgencies(*code);
+  std::map<Id, std::string> names;
+  for (const auto& agency : agencies) names[agency.id] = agency.name;
+  View rows = View::array();
+  for (const auto& agency : agencies) {
+    rows.push_back({{"name", agency.name},
+                    {"short_name", agency.short_name},
+                    {"url", "/perangkat-daerah/" + std::to_string(agency.id)},
+                    {"kind", Label(page, "agency_kind", ToString(agency.kind))},
+                    {"parent", agency.parent_id ? names[*agency.parent_id] : ""},
+                    {"phone", agency.phone},
+                    {"email", agency.email}});
+  }
+  View view = {{"workspace", true}, {"nav_workspace", true}, {"agencies", rows}};
+  std::map<std::string, std::string> errors;
+  if (error) AddErrors(page, *error, "admin.agency_", view, errors);
+  auto value = [&](std::string_view name) { return posted ? First(*posted, name) : std::string(); };
+  View fields = View::array();
+  for (std::string_view name : kAgencyFields) {
+    std::string key(name);
+    std::string label = Text(page, "admin.agency_" + key);
+    if (name == "kind") {
+      View options = View::array();
+      for (auto spelling : Spellings<AgencyKind>()) {
+        options.push_back({{"value", spelling},
+                           {"label", Label(page, "agency_kind", spelling)},
+                           {"selected", spelling == value(name)}});
+      }
+      fields.push_back(FormField(page, key, label, "", errors, "select", options));
+    } else if (name == "parent_id") {
+      View options = View::array({{{"value", ""}, {"label", Text(page, "admin.no_parent")}}});
+      for (const auto& agency : agencies) {
+        if (agency.parent_id) continue;
+        std::string id = std::to_string(agency.id);
+        options.push_back({{"value", id}, {"label", agency.name}, {"selected", id == value(name)}});
+      }
+      fields.push_back(FormField(page, key, label, "", errors, "select", options));
+    } else {
+      fields.push_back(FormField(page, key, label, value(name), errors,
+                                 name == "website"   ? "url"
+                                 : name == "echelon" ? "number"
+                                                     : "text",
+                                 nullptr));
+    }
+  }
+  view["fields"] = fields;
+  if (First(QueryValues(page.request), "pesan") == "agency_added") {
+    view["flash"] = Text(page, "flash.agency_added");
+  }
+  return Render(page, error ? 422 : 200, "agencies_admin", view,
+                Text(page, "admin.agencies_heading"));
+}
+
+Response Site::AddAgency(const PageContext& page, const PathParams&) {
+  auto code = ManagedRegion(page, Action::kManageAgencies);
+  if (!code) return ForbiddenPage(page);
+  FormPairs form = FormValues(page.request);
+  Json json = Json::object();
+  for (std::string_view name : kAgencyFields) {
+    std::string value = First(form, name);
+    std::string key(name);
+    if (name == "parent_id" || name == "echelon") {
+      auto number = ParseNumber(value, 0, INT64_MAX);
+      json[key] = value.empty() ? Json(nullptr) : number ? Json(*number) : Json(value);
+    } else {
+      json[key] = value;
+    }
+  }
+  Agency agency;
+  auto errors = FromJson(json, agency, JsonInput::kCreate);
+  agency.region_code = *code;
+  if (!errors.empty()) return AgenciesPage(page, &form, msg::Invalid(std::move(errors)));
+  auto store = api_.StoreFor(page.actor);
+  Registry registry(*store, api_.clock());
+  auto created = registry.CreateAgency(agency);
+  if (!created) return AgenciesPage(page, &form, created.error());
+  return Redirect("/ruang-kerja/perangkat-daerah?pesan=agency_added");
+}
+
+Response Site::ManageUsers(const PageContext& page, const PathParams&) {
+  return UsersPage(page, nullptr, std::nullopt);
+}
+
+Response Site::UsersPage(const PageContext& page, const FormPairs* posted,
+                         const std::optional<Error>& error) {
+  if (page.actor.IsAnonymous()) return SignInFirst(page);
+  auto code = ManagedRegion(page, Action::kManageUsers);
+  if (!code) return ForbiddenPage(page);
+  auto store = pool_.Acquire();
+  auto agencies = store->ListAgencies(*code);
+  std::map<Id, std::string> names;
+  for (const auto& agency : agencies) names[agency.id] = agency.name;
+  View rows = View::array();
+  for (const auto& user : store->ListUsers(*code)) {
+    std::string roles;
+    for (const auto& grant : user.roles) {
+      roles += (roles.empty() ? "" : "; ") + Label(page, "role", ToString(grant.role));
+      if (grant.agency_id != 0) roles += " — " + names[grant.agency_id];
+    }
+    rows.push_back({{"username", user.username},
+                    {"display_name", user.display_name},
+                    {"email", user.email},
+                    {"roles", roles},
+                    {"state", Text(page, user.disabled ? "admin.disabled" : "admin.active")}});
+  }
+  View view = {{"workspace", true}, {"nav_workspace", true}, {"users", rows}};
+  std::map<std::string, std::string> errors;
+  if (error) AddErrors(page, *error, "admin.user_", view, errors);
+  auto value = [&](std::string_view name) { return posted ? First(*posted, name) : std::string(); };
+  View fields = View::array();
+  for (std::string_view name : {"username", "display_name", "email"}) {
+    fields.push_back(FormField(page, std::string(name),
+                               Text(page, "admin.user_" + std::string(name)), value(name), errors,
+                               "text", nullptr));
+  }
+  View password =
+      FormField(page, "password", Text(page, "admin.user_password"), "", errors, "text", nullptr);
+  password.erase("text");
+  password["password"] = true;
+  fields.push_back(password);
+  View roles = View::array();
+  // Jurors are named per competition, which comes with the competition's own pages.
+  for (Role role :
+       {Role::kAgencyOperator, Role::kAgencyHead, Role::kFacilitator, Role::kRegionAdmin}) {
+    std::string spelling(ToString(role));
+    roles.push_back({{"value", spelling},
+                     {"label", Label(page, "role", spelling)},
+                     {"selected", spelling == value("roles")}});
+  }
+  fields.push_back(
+      FormField(page, "roles", Text(page, "admin.user_roles"), "", errors, "select", roles));
+  View agency_options = View::array({{{"value", ""}, {"label", Text(page, "admin.no_agency")}}});
+  for (const auto& agency : agencies) {
+    std::string id = std::to_string(agency.id);
+    agency_options.push_back(
+        {{"value", id}, {"label", agency.name}, {"selected", id == value("agency")}});
+  }
+  fields.push_back(FormField(page, "agency", Text(page, "admin.user_agency"), "", errors, "select",
+                             agency_options));
+  view["fields"] = fields;
+  if (First(QueryValues(page.request), "pesan") == "user_added") {
+    view["flash"] = Text(page, "flash.user_added");
+  }
+  return Render(page, error ? 422 : 200, "users_admin", view, Text(page, "admin.users_heading"));
+}
+
+Response Site::AddUser(const PageContext& page, const PathParams&) {
+  auto code = ManagedRegion(page, Action::kManageUsers);
+  if (!code) return ForbiddenPage(page);
+  FormPairs form = FormValues(page.request);
+  User user;
+  user.username = First(form, "username");
+  user.display_name = First(form, "display_name");
+  user.email = First(form, "email");
+  std::vector<FieldError> errors;
+  auto role = Parse<Role>(First(form, "roles"));
+  if (!role) {
+    errors.push_back(msg::Required("roles"));
+  } else if (*role == Role::kAgencyOperator || *role == Role::kAgencyHead) {
+    // An agency's role names the agency, which names the region.
+    auto agency = ParseId(First(form, "agency"));
+    if (agency) {
+      user.roles.push_back({*role, "", *agency, 0});
+    } else {
+      errors.push_back(msg::Required("agency"));
+    }
+  } else {
+    user.roles.push_back({*role, *code, 0, 0});
+  }
+  auto store = api_.StoreFor(page.actor);
+  auto created =
+      api_.AddUserToRegion(*store, *code, std::move(user), First(form, "password"), errors);
+  if (!created) return UsersPage(page, &form, created.error());
+  return Redirect("/ruang-kerja/pengguna?pesan=user_added");
+}
+
+}  // namespace lumbung::http

@@ -1,0 +1,18 @@
+# Writes a C++ source holding the files of src/web/ the server serves or compiles at start-up:
+# templates, the message catalogue and the static assets.
+string(REPLACE " " ";" inputs "${INPUTS}")
+list(SORT inputs)
+set(body "// Generated from src/web/; edit the files there.\n#include \"web/files.hpp\"\n\n")
+string(APPEND body "namespace lumbung::web {\n\nstd::span<const EmbeddedFile> EmbeddedFiles() {\n")
+string(APPEND body "  static constexpr EmbeddedFile kFiles[] = {\n")
+foreach(input IN LISTS inputs)
+  file(RELATIVE_PATH name ${ROOT} ${input})
+  file(READ ${input} content)
+  string(FIND "${content}" ")lumbung_web\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${input} holds the embedding delimiter")
+  endif()
+  string(APPEND body "      {\"${name}\", R\"lumbung_web(${content})lumbung_web\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kFiles;\n}\n\n}  // namespace lumbung::web\n")
+file(WRITE ${OUTPUT} "${body}")

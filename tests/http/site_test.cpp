@@ -1,0 +1,349 @@
+// The web pages, called as plain functions over a real SQLite database: what the public sees,
+// what it never sees, the language switch, caching, and the workspace's forms.
+#include "http/site.hpp"
+
+#include <gtest/gtest.h>
+
+#include "auth/tokens.hpp"
+#include "domain/registry.hpp"
+#include "http/api_fixture.hpp"
+#include "http/handler_support.hpp"
+
+namespace lumbung::http {
+namespace {
+
+class SiteTest : public ApiTest {
+ protected:
+  SiteTest() {
+    agency_ = Seed();
+    Registry registry(db_.store(), testing::FixedNow);
+    Agency other;
+    other.region_code = "3578";
+    other.name = "Dinas Pendidikan";
+    other_agency_ = registry.CreateAgency(other)->id;
+    published_ = AddInnovation("Layanan Perizinan Keliling", RecordStatus::kPublished);
+    draft_ = AddInnovation("Rahasia Draf Dinas", RecordStatus::kDraft);
+    site_ = std::make_unique<Site>(api_, pool_, SiteOptions{"3578"});
+  }
+
+  Id AddInnovation(const std::string& title, RecordStatus status) {
+    Innovation innovation;
+    innovation.region_code = "3578";
+    innovation.agency_id = agency_;
+    innovation.title = title;
+    innovation.summary = "Ringkasan " + title;
+    innovation.type = InnovationType::kProcess;
+    innovation.form = Form::kPublicService;
+    innovation.year = 2026;
+    innovation.background = "Latar";
+    innovation.design = "Rancang";
+    innovation.goals = "Tujuan";
+    innovation.benefits = "Manfaat";
+    innovation.status = status;
+    Registry registry(db_.store(), testing::FixedNow);
+    auto created = registry.CreateInnovation(innovation);
+    EXPECT_TRUE(created) << title;
+    return created->id;
+  }
+
+  // A signed-in browser: a session for a new user with `roles`; returns the cookie header.
+  std::string SignedIn(const std::string& username, std::vector<RoleGrant> roles) {
+    AddUser(username, std::move(roles));
+    auto user = db_.store().FindUserByName(username);
+    std::string id = "session-of-" + username;
+    csrf_ = "csrf-of-" + username;
+    std::int64_t now =
+        std::chrono::duration_cast<std::chrono::seconds>(testing::FixedNow().time_since_epoch())
+            .count();
+    db_.store().InsertSession({auth::TokenDigest(id), user->id, csrf_, now, now, "127.0.0.1"});
+    return std::string(kSessionCookie) + "=" + id;
+  }
+
+  std::string OperatorCookie() {
+    return SignedIn("operator", {{Role::kAgencyOperator, "3578", agency_, 0}});
+  }
+
+  Response Page(Method method, std::string target, std::string body = "",
+                std::vector<std::pair<std::string, std::string>> headers = {}) {
+    Request request;
+    request.method = method;
+    request.target = std::move(target);
+    request.body = std::move(body);
+    request.headers = std::move(headers);
+    request.remote_address = "127.0.0.1";
+    if (!request.body.empty()) {
+      request.headers.emplace_back("content-type", "application/x-www-form-urlencoded");
+    }
+    return site_->Handle(request);
+  }
+
+  long long CountInnovations() {
+    InnovationQuery query;
+    return db_.store().ListInnovations(query).total;
+  }
+
+  Id agency_ = 0;
+  Id other_agency_ = 0;
+  Id published_ = 0;
+  Id draft_ = 0;
+  std::string csrf_;
+  std::unique_ptr<Site> site_;
+};
+
+bool Contains(const Response& response, const std::string& text) {
+  return response.Body().find(text) != std::string::npos;
+}
+
+TEST_F(SiteTest, PublicPagesRender) {
+  const std::string kPages[] = {"/",
+                                "/inovasi",
+                                "/inovasi?q=perizinan&type=process&page=1",
+                                "/inovasi/" + std::to_string(published_),
+                                "/perangkat-daerah",
+                                "/perangkat-daerah/" + std::to_string(agency_),
+                                "/data-terbuka",
+                                "/masuk"};
+  for (const auto& target : kPages) {
+    Response response = Page(Method::kGet, target);
+    EXPECT_EQ(response.status, 200) << target;
+    EXPECT_EQ(response.content_type, "text/html; charset=utf-8") << target;
+    EXPECT_TRUE(Contains(response, "<html lang=\"id\">")) << target;
+    EXPECT_NE(HeaderOf(response, "Content-Security-Policy"), "") << target;
+  }
+  EXPECT_TRUE(Contains(Page(Method::kGet, "/inovasi"), "Layanan Perizinan Keliling"));
+  EXPECT_TRUE(Contains(Page(Method::kGet, "/inovasi?q=perizinan"), "Layanan Perizinan Keliling"));
+  EXPECT_FALSE(Contains(Page(Method::kGet, "/inovasi?q=pendidikan"), "Layanan Perizinan Keliling"));
+}
+
+TEST_F(SiteTest, DraftsNeverReachThePublic) {
+  EXPECT_EQ(Page(Method::kGet, "/inovasi/" + std::to_string(draft_)).status, 404);
+  const std::string kTargets[] = {"/",
+                                  "/inovasi",
+                                  "/inovasi?q=Rahasia",
+                                  "/perangkat-daerah/" + std::to_string(agency_),
+                                  "/data-terbuka/inovasi.csv",
+                                  "/data-terbuka/inovasi.jsonl"};
+  for (const auto& target : kTargets) {
+    Response response = Page(Method::kGet, target);
+    EXPECT_FALSE(Contains(response, "Rahasia Draf")) << target;
+  }
+  Response csv = Page(Method::kGet, "/data-terbuka/inovasi.csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_TRUE(Contains(csv, "Layanan Perizinan Keliling"));
+  // A signed-in operator of the agency still gets the public's page: public pages are the same
+  // for everyone, so that they can be cached and shared.
+  EXPECT_FALSE(
+      Contains(Page(Method::kGet, "/inovasi?q=Rahasia", "", {{"cookie", OperatorCookie()}}),
+               "Rahasia Draf"));
+}
+
+TEST_F(SiteTest, EscapesWhatRecordsHold) {
+  Id id = AddInnovation("<script>alert(1)</script> Inovasi", RecordStatus::kPublished);
+  Response page = Page(Method::kGet, "/inovasi/" + std::to_string(id));
+  EXPECT_FALSE(Contains(page, "<script>alert"));
+  EXPECT_TRUE(Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt; Inovasi"));
+}
+
+TEST_F(SiteTest, SwitchesLanguageAndRemembersIt) {
+  Response moved = Page(Method::kGet, "/bahasa/en?kembali=%2Finovasi%3Fpage%3D1");
+  EXPECT_EQ(moved.status, 303);
+  EXPECT_EQ(HeaderOf(moved, "Location"), "/inovasi?page=1");
+  EXPECT_NE(HeaderOf(moved, "Set-Cookie").find("lumbung_lang=en"), std::string::npos);
+  Response english = Page(Method::kGet, "/inovasi", "", {{"cookie", "lumbung_lang=en"}});
+  EXPECT_TRUE(Contains(english, "<html lang=\"en\">"));
+  EXPECT_TRUE(Contains(english, "Innovation catalogue"));
+  // A return address on another site is replaced by the home page.
+  for (const char* target :
+       {"/bahasa/en?kembali=%2F%2Fevil.example", "/bahasa/en?kembali=http%3A%2F%2Fevil.example",
+        "/bahasa/en?kembali=%2F%5Cevil.example"}) {
+    EXPECT_EQ(HeaderOf(Page(Method::kGet, target), "Location"), "/") << target;
+  }
+  EXPECT_EQ(Page(Method::kGet, "/bahasa/fr").status, 404);
+}
+
+TEST_F(SiteTest, CompressesAndRevalidatesCachedPages) {
+  Response plain = Page(Method::kGet, "/inovasi");
+  Response packed = Page(Method::kGet, "/inovasi", "", {{"accept-encoding", "gzip, br"}});
+  EXPECT_EQ(HeaderOf(packed, "Content-Encoding"), "gzip");
+  EXPECT_LT(packed.Body().size(), plain.Body().size());
+  EXPECT_NE(HeaderOf(plain, "ETag"), HeaderOf(packed, "ETag"));
+  std::string etag = HeaderOf(plain, "ETag");
+  EXPECT_EQ(Page(Method::kGet, "/inovasi", "", {{"if-none-match", etag}}).status, 304);
+  // A change to the data makes a new page.
+  Call(Method::kPost, "/api/v1/innovations/" + std::to_string(draft_) + "/transitions",
+       R"({"action":"submit"})");
+  EXPECT_EQ(Page(Method::kGet, "/inovasi", "", {{"if-none-match", etag}}).status, 200);
+}
+
+TEST_F(SiteTest, ServesAssetsForeverUnderTheirHash) {
+  Response home = Page(Method::kGet, "/");
+  auto start = home.Body().find("/aset/lumbung.css?v=");
+  ASSERT_NE(start, std::string::npos);
+  std::string url = home.Body().substr(start, home.Body().find('"', start) - start);
+  Response css = Page(Method::kGet, url);
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.content_type, "text/css; charset=utf-8");
+  EXPECT_NE(HeaderOf(css, "Cache-Control").find("immutable"), std::string::npos);
+  EXPECT_EQ(HeaderOf(Page(Method::kGet, "/aset/lumbung.css"), "Cache-Control"),
+            "public, max-age=300");
+  EXPECT_EQ(Page(Method::kGet, "/aset/nope.css").status, 404);
+}
+
+TEST_F(SiteTest, WorkspaceNeedsSignIn) {
+  Response response = Page(Method::kGet, "/ruang-kerja/inovasi/baru");
+  EXPECT_EQ(response.status, 303);
+  EXPECT_EQ(HeaderOf(response, "Location"), "/masuk?kembali=%2Fruang-kerja%2Finovasi%2Fbaru");
+  EXPECT_EQ(Page(Method::kPost, "/ruang-kerja/inovasi", "title=x").status, 303);
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja", "", {{"cookie", OperatorCookie()}}).status, 200);
+}
+
+TEST_F(SiteTest, FormsNeedTheSessionsToken) {
+  std::string cookie = OperatorCookie();
+  long long before = CountInnovations();
+  Response forged = Page(Method::kPost, "/ruang-kerja/inovasi",
+                         "title=Palsu&agency_id=" + std::to_string(agency_), {{"cookie", cookie}});
+  EXPECT_EQ(forged.status, 403);
+  Response wrong =
+      Page(Method::kPost, "/ruang-kerja/inovasi",
+           "csrf=salah&title=Palsu&agency_id=" + std::to_string(agency_), {{"cookie", cookie}});
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(CountInnovations(), before);
+}
+
+TEST_F(SiteTest, AFailedSaveKeepsEverythingTyped) {
+  std::string cookie = OperatorCookie();
+  long long before = CountInnovations();
+  Response failed =
+      Page(Method::kPost, "/ruang-kerja/inovasi",
+           "csrf=" + csrf_ + "&agency_id=" + std::to_string(agency_) +
+               "&title=Judul+Baru+Saya&year=20x4&background=Teks+panjang+yang+diketik&"
+               "budget_year=2026&budget_amount=Rp+1.500.000",
+           {{"cookie", cookie}});
+  EXPECT_EQ(failed.status, 422);
+  EXPECT_TRUE(Contains(failed, "value=\"Judul Baru Saya\""));
+  EXPECT_TRUE(Contains(failed, "Teks panjang yang diketik</textarea>"));
+  EXPECT_TRUE(Contains(failed, "value=\"20x4\""));
+  EXPECT_TRUE(Contains(failed, "value=\"Rp 1.500.000\""));
+  EXPECT_TRUE(Contains(failed, "role=\"alert\""));
+  EXPECT_TRUE(Contains(failed, "aria-invalid=\"true\""));
+  EXPECT_EQ(CountInnovations(), before);
+
+  Response saved = Page(Method::kPost, "/ruang-kerja/inovasi",
+                        "csrf=" + csrf_ + "&agency_id=" + std::to_string(agency_) +
+                            "&title=Judul+Baru+Saya&year=2024&budget_year=2026&"
+                            "budget_amount=Rp+1.500.000&team_members=Ani%0D%0ABudi%0D%0A",
+                        {{"cookie", cookie}});
+  ASSERT_EQ(saved.status, 303);
+  std::string location = HeaderOf(saved, "Location");
+  EXPECT_NE(location.find("?pesan=created"), std::string::npos);
+  auto id = std::stoll(location.substr(std::string("/ruang-kerja/inovasi/").size()));
+  auto stored = db_.store().FindInnovation(id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->title, "Judul Baru Saya");
+  EXPECT_EQ(stored->year, 2024);
+  ASSERT_EQ(stored->budget.size(), 1U);
+  EXPECT_EQ(stored->budget[0].amount, 1'500'000);
+  EXPECT_EQ(stored->team_members, (std::vector<std::string>{"Ani", "Budi"}));
+  EXPECT_EQ(stored->status, RecordStatus::kDraft);
+}
+
+TEST_F(SiteTest, StepsFollowTheWorkflowAndThePolicy) {
+  std::string cookie = OperatorCookie();
+  Id bare = 0;
+  {
+    Innovation innovation;
+    innovation.region_code = "3578";
+    innovation.agency_id = agency_;
+    innovation.title = "Belum lengkap";
+    Registry registry(db_.store(), testing::FixedNow);
+    bare = registry.CreateInnovation(innovation)->id;
+  }
+  std::string step = "/ruang-kerja/inovasi/" + std::to_string(bare) + "/langkah";
+  Response refused =
+      Page(Method::kPost, step, "csrf=" + csrf_ + "&action=submit", {{"cookie", cookie}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused, "Latar belakang dan masalah"));
+  EXPECT_EQ(db_.store().FindInnovation(bare)->status, RecordStatus::kDraft);
+
+  std::string draft_step = "/ruang-kerja/inovasi/" + std::to_string(draft_) + "/langkah";
+  Response submitted =
+      Page(Method::kPost, draft_step, "csrf=" + csrf_ + "&action=submit", {{"cookie", cookie}});
+  EXPECT_EQ(submitted.status, 303);
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->status, RecordStatus::kSubmitted);
+  // The operator may not verify their own submission.
+  Response verify =
+      Page(Method::kPost, draft_step, "csrf=" + csrf_ + "&action=verify", {{"cookie", cookie}});
+  EXPECT_EQ(verify.status, 403);
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->status, RecordStatus::kSubmitted);
+}
+
+TEST_F(SiteTest, OthersCannotEditAnAgencysRecords) {
+  std::string cookie = SignedIn("outsider", {{Role::kAgencyOperator, "3578", other_agency_, 0}});
+  auto before = db_.store().FindInnovation(draft_);
+  Response page = Page(Method::kGet, "/ruang-kerja/inovasi/" + std::to_string(draft_), "",
+                       {{"cookie", cookie}});
+  EXPECT_EQ(page.status, 404);
+  Response save = Page(Method::kPost, "/ruang-kerja/inovasi/" + std::to_string(draft_),
+                       "csrf=" + csrf_ + "&title=Diubah&version=1", {{"cookie", cookie}});
+  EXPECT_EQ(save.status, 404);
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->version, before->version);
+}
+
+TEST_F(SiteTest, OnlyTheRegionsTeamManagesAgenciesAndUsers) {
+  std::string cookie = OperatorCookie();
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/perangkat-daerah", "", {{"cookie", cookie}}).status,
+            403);
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/pengguna", "", {{"cookie", cookie}}).status, 403);
+  Response refused =
+      Page(Method::kPost, "/ruang-kerja/perangkat-daerah",
+           "csrf=" + csrf_ + "&name=Dinas+Baru&kind=perangkat_daerah", {{"cookie", cookie}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_FALSE(db_.store().FindAgencyByName("3578", "Dinas Baru"));
+
+  std::string team = SignedIn("tim", {{Role::kRegionAdmin, "3578", 0, 0}});
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/pengguna", "", {{"cookie", team}}).status, 200);
+  Response bad = Page(Method::kPost, "/ruang-kerja/perangkat-daerah",
+                      "csrf=" + csrf_ + "&name=Dinas+Baru&kind=perangkat_daerah&email=bukan",
+                      {{"cookie", team}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Contains(bad, "value=\"Dinas Baru\""));
+  EXPECT_FALSE(db_.store().FindAgencyByName("3578", "Dinas Baru"));
+  Response added =
+      Page(Method::kPost, "/ruang-kerja/perangkat-daerah",
+           "csrf=" + csrf_ + "&name=Dinas+Baru&kind=perangkat_daerah", {{"cookie", team}});
+  EXPECT_EQ(added.status, 303);
+  EXPECT_TRUE(db_.store().FindAgencyByName("3578", "Dinas Baru"));
+}
+
+TEST_F(SiteTest, SignInRefusesOtherSitesAndKeepsTheUsername) {
+  Response wrong = Page(Method::kPost, "/masuk", "username=siapa&password=salah-sekali",
+                        {{"host", "127.0.0.1:8080"}});
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_TRUE(Contains(wrong, "value=\"siapa\""));
+  Response foreign = Page(Method::kPost, "/masuk", "username=siapa&password=salah-sekali",
+                          {{"host", "127.0.0.1:8080"}, {"origin", "https://evil.example"}});
+  EXPECT_EQ(foreign.status, 403);
+}
+
+TEST_F(SiteTest, UnknownPagesAnswer404InTheSiteLayout) {
+  Response missing = Page(Method::kGet, "/tidak-ada");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_TRUE(Contains(missing, "Halaman tidak ditemukan"));
+  EXPECT_EQ(Page(Method::kGet, "/inovasi/abc").status, 404);
+  EXPECT_EQ(Page(Method::kDelete, "/inovasi").status, 405);
+}
+
+TEST(SiteRoutingTest, SeparatesTheApiFromPages) {
+  Request request;
+  for (const char* api : {"/api/v1/innovations", "/api/openapi.json", "/healthz"}) {
+    request.target = api;
+    EXPECT_TRUE(IsApiRequest(request)) << api;
+  }
+  for (const char* page : {"/", "/inovasi", "/apiary", "/masuk"}) {
+    request.target = page;
+    EXPECT_FALSE(IsApiRequest(request)) << page;
+  }
+}
+
+}  // namespace
+}  // namespace lumbung::http

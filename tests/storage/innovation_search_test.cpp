@@ -1,0 +1,335 @@
+// The store contract for finding innovations: the search text, the affair and replication
+// filters, and the facet counts beside a list. Parameterised by backend like the rest.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "domain/policy.hpp"
+#include "domain/registry.hpp"
+#include "support/test_support.hpp"
+
+namespace lumbung {
+namespace {
+
+// A facet as "value=count" entries in the store's order, so a test can compare it whole.
+std::vector<std::string> Counts(const std::vector<FacetValue>& facet) {
+  std::vector<std::string> counts;
+  for (const auto& value : facet) counts.push_back(value.value + "=" + std::to_string(value.count));
+  return counts;
+}
+
+class InnovationSearch : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(registry_.CreateRegion(
+        {"3578", "Kota Surabaya", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+    ASSERT_TRUE(registry_.CreateRegion(
+        {"3573", "Kota Malang", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+    health_ = AddAgency("3578", "Dinas Kesehatan");
+    education_ = AddAgency("3578", "Dinas Pendidikan");
+    malang_ = AddAgency("3573", "Dinas Komunikasi dan Informatika");
+  }
+
+  Id AddAgency(const std::string& region, const std::string& name) {
+    Agency agency;
+    agency.region_code = region;
+    agency.name = name;
+    auto created = registry_.CreateAgency(agency);
+    EXPECT_TRUE(created);
+    return created ? created->id : 0;
+  }
+
+  // A published innovation of Surabaya's health agency, changed by `change` before it is saved.
+  Innovation Add(const std::string& title,
+                 const std::function<void(Innovation&)>& change = nullptr) {
+    Innovation innovation;
+    innovation.region_code = "3578";
+    innovation.agency_id = health_;
+    innovation.title = title;
+    innovation.status = RecordStatus::kPublished;
+    if (change) change(innovation);
+    auto created = registry_.CreateInnovation(innovation);
+    EXPECT_TRUE(created) << (created ? "" : created.error().title.en);
+    return created ? *created : innovation;
+  }
+
+  Innovation AddFull(const std::string& title, Id agency, InnovationType type, Form form, int year,
+                     bool digital, const std::string& affair, RecordStatus status) {
+    Innovation innovation;
+    innovation.region_code = agency == malang_ ? "3573" : "3578";
+    innovation.agency_id = agency;
+    innovation.title = title;
+    innovation.type = type;
+    innovation.form = form;
+    innovation.year = year;
+    innovation.digital = digital;
+    innovation.main_affair = affair;
+    innovation.status = status;
+    auto created = registry_.CreateInnovation(innovation);
+    EXPECT_TRUE(created) << (created ? "" : created.error().title.en);
+    return created ? *created : innovation;
+  }
+
+  std::vector<std::string> TitlesFor(InnovationQuery query) {
+    query.sort = InnovationSort::kTitle;
+    query.per_page = 100;
+    std::vector<std::string> titles;
+    for (const auto& item : store().ListInnovations(query).items) titles.push_back(item.title);
+    return titles;
+  }
+
+  std::vector<std::string> Search(const std::string& text) {
+    InnovationQuery query;
+    query.text = text;
+    return TitlesFor(query);
+  }
+
+  Store& store() { return db_.store(); }
+
+  testing::TempDatabase db_;
+  Registry registry_{db_.store(), testing::FixedNow};
+  Id health_ = 0;
+  Id education_ = 0;
+  Id malang_ = 0;
+};
+
+using Titles = std::vector<std::string>;
+
+TEST_P(InnovationSearch, TextFindsEveryWordInAnyCaseInTitleProductSummaryOrAgency) {
+  Add("Posyandu Remaja");
+  Add("Akta Keliling", [](Innovation& i) { i.product = "Mobil layanan POSYANDU"; });
+  Add("Klinik Malam", [](Innovation& i) { i.summary = "Pelayanan malam untuk remaja."; });
+  Add("Sekolah Ramah Anak", [this](Innovation& i) { i.agency_id = education_; });
+
+  EXPECT_EQ(Search("posyandu"), (Titles{"Akta Keliling", "Posyandu Remaja"}));
+  EXPECT_EQ(Search("REMAJA"), (Titles{"Klinik Malam", "Posyandu Remaja"}));
+  // Every word must match, each anywhere: "remaja" in the title, "posyandu" too; "malam"
+  // only in the other record.
+  EXPECT_EQ(Search("  remaja\tposyandu "), (Titles{"Posyandu Remaja"}));
+  EXPECT_EQ(Search("remaja malam"), (Titles{"Klinik Malam"}));
+  // The agency's name counts: all of Dinas Kesehatan's records, none of Pendidikan's.
+  EXPECT_EQ(Search("kesehatan").size(), 3u);
+  EXPECT_EQ(Search("pendidikan"), (Titles{"Sekolah Ramah Anak"}));
+  EXPECT_TRUE(Search("posyandu pendidikan").empty());
+  EXPECT_EQ(Search("   ").size(), 4u) << "blank text filters nothing";
+}
+
+TEST_P(InnovationSearch, TextWildcardsMatchOnlyThemselves) {
+  Add("Cakupan 100% Imunisasi");
+  Add("Cakupan 1000 Rumah");
+  Add("Kode e_KTP Cepat");
+  Add("Kode eXKTP Lambat");
+  Add("Jalur A\\B");
+  Add("Jalur AB");
+
+  EXPECT_EQ(Search("100%"), (Titles{"Cakupan 100% Imunisasi"}));
+  EXPECT_EQ(Search("%"), (Titles{"Cakupan 100% Imunisasi"}));
+  EXPECT_EQ(Search("e_ktp"), (Titles{"Kode e_KTP Cepat"}));
+  EXPECT_EQ(Search("_"), (Titles{"Kode e_KTP Cepat"}));
+  EXPECT_EQ(Search("a\\b"), (Titles{"Jalur A\\B"}));
+  EXPECT_TRUE(Search("'; DROP TABLE innovations; --").empty());
+  EXPECT_EQ(Search("cakupan").size(), 2u) << "the table is still there";
+}
+
+TEST_P(InnovationSearch, AffairMatchesExactly) {
+  Add("Satu", [](Innovation& i) { i.main_affair = "Kesehatan"; });
+  Add("Dua", [](Innovation& i) { i.main_affair = "Kesehatan Hewan"; });
+  Add("Tiga", [](Innovation& i) { i.main_affair = "Pendidikan"; });
+  InnovationQuery query;
+  query.affair = "Kesehatan";
+  EXPECT_EQ(TitlesFor(query), (Titles{"Satu"}));
+  query.affair = "kesehatan";
+  EXPECT_TRUE(TitlesFor(query).empty());
+}
+
+TEST_P(InnovationSearch, ReplicatedFromFindsTheReplicationsOfOneInnovation) {
+  auto origin = Add("Asal");
+  auto other = Add("Lain");
+  Innovation copy;
+  copy.region_code = "3573";
+  copy.agency_id = malang_;
+  copy.title = "Tiruan di Malang";
+  copy.replicated_from = origin.id;
+  ASSERT_TRUE(registry_.CreateInnovation(copy));
+  Innovation second = copy;
+  second.title = "Tiruan Kedua";
+  ASSERT_TRUE(registry_.CreateInnovation(second));
+  Innovation of_other = copy;
+  of_other.title = "Tiruan yang Lain";
+  of_other.replicated_from = other.id;
+  ASSERT_TRUE(registry_.CreateInnovation(of_other));
+
+  InnovationQuery query;
+  query.replicated_from = origin.id;
+  EXPECT_EQ(TitlesFor(query), (Titles{"Tiruan di Malang", "Tiruan Kedua"}));
+  EXPECT_EQ(store().ListInnovations(query).total, 2);
+  query.text = "malang";
+  EXPECT_EQ(TitlesFor(query), (Titles{"Tiruan di Malang"}));
+}
+
+// Surabaya: health has 3 published technology (2 digital), 1 published process, 1 draft
+// method; education has 2 published process. Malang has 1 published technology.
+class InnovationFacetsTest : public InnovationSearch {
+ protected:
+  void SetUp() override {
+    InnovationSearch::SetUp();
+    using enum InnovationType;
+    const auto kPublished = RecordStatus::kPublished;
+    AddFull("A", health_, kTechnology, Form::kPublicService, 2024, true, "Kesehatan", kPublished);
+    AddFull("B", health_, kTechnology, Form::kPublicService, 2023, true, "Kesehatan", kPublished);
+    AddFull("C", health_, kTechnology, Form::kGovernance, 2024, false, "Kesehatan", kPublished);
+    AddFull("D", health_, kProcess, Form::kPublicService, 2022, false, "Sosial", kPublished);
+    AddFull("E", health_, kMethod, Form::kGovernance, 2024, false, "Kesehatan",
+            RecordStatus::kDraft);
+    AddFull("F", education_, kProcess, Form::kPublicService, 2024, false, "Pendidikan", kPublished);
+    AddFull("G", education_, kProcess, Form::kGovernance, 2021, false, "", kPublished);
+    AddFull("H", malang_, kTechnology, Form::kPublicService, 2024, true, "Kominfo", kPublished);
+  }
+};
+
+TEST_P(InnovationFacetsTest, CountEveryValueInTheDocumentedOrder) {
+  InnovationQuery query;
+  query.region_code = "3578";
+  auto facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 7);
+  EXPECT_EQ(facets.total, store().ListInnovations(query).total);
+  ASSERT_EQ(facets.agency.size(), 2u);
+  EXPECT_EQ(facets.agency[0].value, std::to_string(health_));
+  EXPECT_EQ(facets.agency[0].label, "Dinas Kesehatan");
+  EXPECT_EQ(facets.agency[0].count, 5);
+  EXPECT_EQ(facets.agency[1].label, "Dinas Pendidikan");
+  EXPECT_EQ(facets.agency[1].count, 2);
+  // Most frequent first; ties by value.
+  EXPECT_EQ(Counts(facets.type), (Titles{"process=3", "technology=3", "method=1"}));
+  EXPECT_EQ(Counts(facets.form), (Titles{"public_service=4", "governance=3"}));
+  EXPECT_EQ(Counts(facets.maturity), (Titles{"initiative=7"}));
+  EXPECT_EQ(Counts(facets.stage), (Titles{"drum_up=7"}));
+  // Years newest first, digital true before false, and no empty affair.
+  EXPECT_EQ(Counts(facets.year), (Titles{"2024=4", "2023=1", "2022=1", "2021=1"}));
+  EXPECT_EQ(Counts(facets.digital), (Titles{"true=2", "false=5"}));
+  EXPECT_EQ(Counts(facets.affair), (Titles{"Kesehatan=4", "Pendidikan=1", "Sosial=1"}));
+  for (const auto& value : facets.type) EXPECT_TRUE(value.label.empty());
+}
+
+TEST_P(InnovationFacetsTest, EachFacetIgnoresOnlyItsOwnFilter) {
+  InnovationQuery query;
+  query.region_code = "3578";
+  query.type = InnovationType::kTechnology;
+  auto facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 3);
+  // The type facet still shows every type of the region, so the catalogue can offer them.
+  EXPECT_EQ(Counts(facets.type), (Titles{"process=3", "technology=3", "method=1"}));
+  // The others count only technology.
+  EXPECT_EQ(Counts(facets.agency), (Titles{std::to_string(health_) + "=3"}));
+  EXPECT_EQ(Counts(facets.year), (Titles{"2024=2", "2023=1"}));
+  EXPECT_EQ(Counts(facets.digital), (Titles{"true=2", "false=1"}));
+
+  // Two filters: each facet keeps the other one.
+  query.digital = true;
+  facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 2);
+  EXPECT_EQ(Counts(facets.type), (Titles{"technology=2"}));          // digital only
+  EXPECT_EQ(Counts(facets.digital), (Titles{"true=2", "false=1"}));  // technology only
+
+  InnovationQuery by_agency;
+  by_agency.region_code = "3578";
+  by_agency.agency_id = education_;
+  by_agency.year = 2024;
+  facets = store().CountFacets(by_agency);
+  EXPECT_EQ(facets.total, 1);
+  EXPECT_EQ(Counts(facets.agency),
+            (Titles{std::to_string(health_) + "=3", std::to_string(education_) + "=1"}));
+  EXPECT_EQ(Counts(facets.year), (Titles{"2024=1", "2021=1"}));
+
+  InnovationQuery by_affair;
+  by_affair.affair = "Kesehatan";
+  by_affair.form = Form::kGovernance;
+  facets = store().CountFacets(by_affair);
+  EXPECT_EQ(facets.total, 2);
+  EXPECT_EQ(Counts(facets.affair), (Titles{"Kesehatan=2"}));  // G has none
+  EXPECT_EQ(Counts(facets.form), (Titles{"governance=2", "public_service=2"}));
+}
+
+TEST_P(InnovationFacetsTest, TextAndStatusFiltersApplyToEveryFacet) {
+  InnovationQuery query;
+  query.text = "pendidikan";  // the agency's name
+  auto facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 2);
+  EXPECT_EQ(Counts(facets.agency), (Titles{std::to_string(education_) + "=2"}));
+  EXPECT_EQ(facets.agency[0].label, "Dinas Pendidikan");
+  EXPECT_EQ(Counts(facets.type), (Titles{"process=2"}));
+  // Another search on the same connection forgets the matches of the one before.
+  query.text = "KESEHATAN";
+  query.type = InnovationType::kTechnology;
+  facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 3);
+  EXPECT_EQ(Counts(facets.agency), (Titles{std::to_string(health_) + "=3"}));
+  EXPECT_EQ(Counts(facets.type), (Titles{"technology=3", "method=1", "process=1"}));
+  EXPECT_EQ(facets.total, store().ListInnovations(query).total);
+
+  InnovationQuery drafts;
+  drafts.statuses = {RecordStatus::kDraft};
+  facets = store().CountFacets(drafts);
+  EXPECT_EQ(facets.total, 1);
+  EXPECT_EQ(Counts(facets.type), (Titles{"method=1"}));
+}
+
+TEST_P(InnovationFacetsTest, CountOnlyWhatTheViewerMaySee) {
+  // The public: published records only, whatever the facet.
+  InnovationQuery query;
+  RestrictToVisible(Actor::Public("127.0.0.1"), query);
+  auto facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 7);
+  EXPECT_EQ(Counts(facets.type), (Titles{"technology=4", "process=3"}));
+  for (const auto* facet : {&facets.agency, &facets.type, &facets.form, &facets.year,
+                            &facets.affair, &facets.digital, &facets.maturity, &facets.stage}) {
+    long long sum = 0;
+    for (const auto& value : *facet) sum += value.count;
+    EXPECT_LE(sum, facets.total);
+  }
+  // Filtering by the draft's own values still does not reveal it.
+  query.type = InnovationType::kMethod;
+  facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 0);
+  EXPECT_EQ(Counts(facets.type), (Titles{"technology=4", "process=3"}));
+  EXPECT_TRUE(facets.agency.empty());
+
+  // An operator of the education agency sees its own drafts, never the health agency's.
+  Actor operator_of_education;
+  operator_of_education.user_id = 7;
+  operator_of_education.roles = {{Role::kAgencyOperator, "", education_, 0}};
+  InnovationQuery theirs;
+  RestrictToVisible(operator_of_education, theirs);
+  facets = store().CountFacets(theirs);
+  EXPECT_EQ(facets.total, 7);
+  EXPECT_EQ(std::count_if(facets.type.begin(), facets.type.end(),
+                          [](const FacetValue& v) { return v.value == "method"; }),
+            0);
+  // The health agency's operator does see it.
+  Actor operator_of_health = operator_of_education;
+  operator_of_health.roles = {{Role::kAgencyOperator, "", health_, 0}};
+  InnovationQuery own;
+  RestrictToVisible(operator_of_health, own);
+  facets = store().CountFacets(own);
+  EXPECT_EQ(facets.total, 8);
+  EXPECT_EQ(Counts(facets.type), (Titles{"technology=4", "process=3", "method=1"}));
+}
+
+TEST_P(InnovationFacetsTest, AnEmptyResultHasEmptyFacets) {
+  InnovationQuery query;
+  query.region_code = "3578";
+  query.text = "tidak ada yang begini";
+  auto facets = store().CountFacets(query);
+  EXPECT_EQ(facets.total, 0);
+  EXPECT_TRUE(facets.agency.empty());
+  EXPECT_TRUE(facets.type.empty());
+  EXPECT_TRUE(facets.year.empty());
+  EXPECT_TRUE(facets.digital.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, InnovationSearch, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Backends, InnovationFacetsTest, ::testing::Values("sqlite"));
+
+}  // namespace
+}  // namespace lumbung
