@@ -45,6 +45,12 @@ Result<Innovation> CreateInnovationAs(Store& store, Clock clock, const Actor& ac
   if (draft.region_code.empty() && draft.agency_id > 0) {
     if (auto agency = store.FindAgency(draft.agency_id)) draft.region_code = agency->region_code;
   }
+  // Without an agency there is nothing to ask the policy about yet: the person learns what to
+  // fill in, rather than that they may not.
+  if (draft.region_code.empty() && draft.agency_id <= 0) {
+    structural.push_back(msg::Required("agency_id"));
+    return msg::Invalid(std::move(structural));
+  }
   if (!Allows(actor, Action::kCreateInnovation, SubjectOf(draft))) return NotAllowed();
   // A hidden origin is reported exactly like a missing one, before anything else is checked.
   if (auto hidden = HiddenOrigin(store, actor, draft)) {
@@ -53,9 +59,6 @@ Result<Innovation> CreateInnovationAs(Store& store, Clock clock, const Actor& ac
   }
   Registry registry(store, clock);
   if (!structural.empty()) return InnovationErrors(registry, draft, std::move(structural));
-  if (draft.region_code.empty() && draft.agency_id <= 0) {
-    return msg::Invalid({msg::Required("agency_id")});
-  }
   return registry.CreateInnovation(std::move(draft));
 }
 

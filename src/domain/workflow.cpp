@@ -114,6 +114,7 @@ Result<Innovation> ApplyTransition(const Innovation& innovation, Transition tran
       }
       std::string why(reason);
       if (Blank(why)) return msg::Invalid({msg::Required("reason")});
+      if (!IsValidUtf8(why)) return msg::Invalid({msg::BadUtf8("reason")});
       if (CountCharacters(why) > kMaxSummaryLength) {
         return msg::Invalid({msg::TooLong("reason", kMaxSummaryLength)});
       }

@@ -87,6 +87,15 @@ Status ExportInnovations(Store& store, std::string_view region_code, ExportForma
     std::vector<std::string> cells;
     cells.reserve(columns.size());
     for (const auto& column : columns) cells.push_back(JsonToCsvCell(record[column.name]));
+    if (scope == ExportScope::kPublished) {
+      // Open data is opened in spreadsheets, which run a cell starting with = + - @ as a
+      // formula; a leading apostrophe shows it as the text it is.
+      for (auto& cell : cells) {
+        if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string::npos) {
+          cell.insert(0, "'");
+        }
+      }
+    }
     WriteCsvRecord(out, cells);
   });
   return Ok();

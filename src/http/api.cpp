@@ -198,7 +198,7 @@ std::string DataVersion::Current() {
 void PageCache::Put(const std::string& key, Entry entry) {
   std::unique_lock lock(mutex_);
   // Pages for old counters are dead weight; dropping everything keeps the bound simple.
-  if (entries_.size() >= kCapacity) entries_.clear();
+  if (entries_.size() >= capacity_) entries_.clear();
   entries_[key] = std::move(entry);
 }
 

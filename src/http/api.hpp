@@ -21,6 +21,8 @@ namespace lumbung::http {
 // Pages derived from the data, kept while the data's change counter stays the same.
 class PageCache {
  public:
+  // `capacity` bounds the number of pages kept; past it the cache starts afresh.
+  explicit PageCache(std::size_t capacity = 4096) : capacity_(capacity) {}
   struct Entry {
     std::string version;
     std::shared_ptr<const std::string> body;
@@ -31,7 +33,7 @@ class PageCache {
   void Put(const std::string& key, Entry entry);
 
  private:
-  static constexpr std::size_t kCapacity = 4096;
+  const std::size_t capacity_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
 };

@@ -160,7 +160,16 @@ bhttp::response<SharedStringBody> ToMessage(Response&& response, unsigned versio
   message.set("Referrer-Policy", "same-origin");
   message.set("Content-Security-Policy",
               boost::string_view(kContentSecurityPolicy.data(), kContentSecurityPolicy.size()));
-  for (auto& [name, value] : response.headers) message.set(name, value);
+  for (auto& [name, value] : response.headers) {
+    // A value with a line break would end the header early and start one of the client's
+    // choosing; no handler means to send one, so it is dropped rather than sent.
+    if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos ||
+        name.find_first_of(std::string_view("\r\n\0:", 4)) != std::string::npos) {
+      std::fprintf(stderr, "error: dropped header %s with a line break in it\n", name.c_str());
+      continue;
+    }
+    message.set(name, value);
+  }
   message.keep_alive(keep_alive);
   std::size_t length = body->size();
   if (!head) message.body() = std::move(body);

@@ -1,26 +1,20 @@
 #include "http/site.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <functional>
-#include <sstream>
 
 #include "auth/tokens.hpp"
 #include "domain/policy.hpp"
-#include "domain/registry.hpp"
-#include "exchange/importer.hpp"
 #include "http/handler_support.hpp"
 #include "http/site_support.hpp"
 #include "web/files.hpp"
 #include "web/gzip.hpp"
-#include "web/markdown.hpp"
 
 namespace lumbung::http {
 namespace {
 
 constexpr std::string_view kLanguageCookie = "lumbung_lang";
-constexpr int kCataloguePageSize = 20;
 
 // Every page forbids what it does not use: no inline scripts, no framing, no other origins.
 constexpr const char* kContentSecurityPolicy =
@@ -138,7 +132,11 @@ Response Site::Handle(const Request& request) {
                                 {{"heading", Text(page, "error.method_heading")},
                                  {"message", Text(page, "error.method_message")}},
                                 Text(page, "error.method_heading"));
-      return refusal.With("Allow", match.allowed.front() == Method::kGet ? "GET" : "POST");
+      std::string allow;
+      for (Method method : match.allowed) {
+        allow += (allow.empty() ? "" : ", ") + std::string(MethodName(method));
+      }
+      return refusal.With("Allow", allow);
     }
     // Pages read only the session cookie: an API token is for programs, not browsers.
     if (!CookieValue(request, kSessionCookie).empty()) {
@@ -162,7 +160,11 @@ Response Site::Handle(const Request& request) {
     }
     const PageRoute& route = page_routes_[match.route - router_.routes().data()];
     Response response = (this->*route.handler)(page, match.params);
-    if (request.method == Method::kPost) api_.data_version().Bump();
+    // A form that changed something answers with a redirect; only then may cached pages be
+    // out of date (a refused or failed form must not cost every visitor a rebuilt page).
+    bool wrote = request.method == Method::kPost && response.status == 303 &&
+                 request.Path() != "/masuk" && request.Path() != "/keluar";
+    if (wrote) api_.data_version().Bump();
     return response;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "error: %s %s: %s\n", std::string(MethodName(request.method)).c_str(),
@@ -233,10 +235,10 @@ Response Site::Render(const PageContext& page, int status, std::string_view name
   return response;
 }
 
-Response Site::CachedPage(const PageContext& page,
+Response Site::CachedPage(const PageContext& page, const std::string& page_key,
                           const std::function<Response(const PageContext&)>& build) {
   std::string version = api_.data_version().Current();
-  std::string key = std::string(web::LanguageCode(page.language)) + page.request.target;
+  std::string key = std::string(web::LanguageCode(page.language)) + page_key;
   auto cached = cache_.Find(key, version);
   if (!cached) {
     // Built uncompressed for the public (no headers, no session), then kept in both forms.

@@ -117,7 +117,9 @@ class Site {
 
   // A public page from the cache, rendering it with `build` when the data changed since.
   // `build` gets a context without headers or session, so what it renders suits everyone.
-  Response CachedPage(const PageContext& page,
+  // `key` names the page without what does not change it (an ignored query string), so that
+  // made-up addresses cannot fill the cache with copies.
+  Response CachedPage(const PageContext& page, const std::string& key,
                       const std::function<Response(const PageContext&)>& build);
 
   // Renders `name` inside the site's layout.
@@ -152,7 +154,9 @@ class Site {
   std::map<std::string, Asset, std::less<>> assets_;
   std::vector<PageRoute> page_routes_;
   Router router_;  // matches the paths of page_routes_, in the same order
-  PageCache cache_;
+  // Public pages are up to a few hundred KB with their gzip copy; 1,024 of them bound the
+  // memory the cache may take at some tens of MB.
+  PageCache cache_{1024};
 };
 
 // Whether the request is for the JSON API (/api/..., /healthz) rather than a page.

@@ -20,6 +20,14 @@ using web::View;
 constexpr int kCataloguePageSize = 20;
 constexpr std::size_t kSummaryChars = 220;
 
+// At most `bytes` bytes of `text`, never ending inside a UTF-8 character.
+std::string CutAtCharacter(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::size_t end = bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 // The catalogue's request, read leniently: a value that does not parse is dropped, so a
 // hand-edited address still shows a page.
 struct CatalogueRequest {
@@ -35,7 +43,7 @@ CatalogueRequest ReadCatalogueRequest(const FormPairs& pairs, const std::string&
   for (const auto& [name, value] : pairs) {
     if (value.empty()) continue;
     if (name == "q") {
-      query.text = value.substr(0, 200);
+      query.text = CutAtCharacter(value, 200);
     } else if (name == "agency") {
       query.agency_id = ParseId(value);
     } else if (name == "type") {
@@ -49,7 +57,7 @@ CatalogueRequest ReadCatalogueRequest(const FormPairs& pairs, const std::string&
     } else if (name == "year") {
       if (auto year = ParseNumber(value, 1900, 9999)) query.year = static_cast<int>(*year);
     } else if (name == "affair") {
-      query.affair = value.substr(0, 200);
+      query.affair = CutAtCharacter(value, 200);
     } else if (name == "digital") {
       if (value == "true" || value == "false") query.digital = value == "true";
     } else if (name == "page") {
@@ -72,11 +80,20 @@ CatalogueRequest ReadCatalogueRequest(const FormPairs& pairs, const std::string&
 
 // The catalogue's address with `name` set to `value` (removed when empty); any other change of
 // filter starts again at page 1.
+// The catalogue's parameters; links carry these and nothing else.
+constexpr std::string_view kCatalogueParameters[] = {"q",        "agency", "type", "form",
+                                                     "maturity", "stage",  "year", "affair",
+                                                     "digital",  "sort",   "page"};
+
 std::string CatalogueUrl(const FormPairs& pairs, std::string_view name, const std::string& value) {
   std::string url = "/inovasi";
   char separator = '?';
   for (const auto& [key, kept] : pairs) {
     if (key == name || kept.empty() || (key == "page" && name != "page")) continue;
+    if (std::find(std::begin(kCatalogueParameters), std::end(kCatalogueParameters), key) ==
+        std::end(kCatalogueParameters)) {
+      continue;
+    }
     url += separator + key + "=" + UrlEncode(kept);
     separator = '&';
   }
@@ -85,6 +102,27 @@ std::string CatalogueUrl(const FormPairs& pairs, std::string_view name, const st
 }
 
 std::string DateOnly(const std::string& timestamp) { return timestamp.substr(0, 10); }
+
+// For every agency of the region, the top-level agency or BUMD it belongs to (itself when it
+// has no parent), however deep the sub-units nest.
+std::map<Id, Id> TopLevelAgencies(Store& store, const std::string& region_code) {
+  std::map<Id, std::optional<Id>> parent;
+  if (!region_code.empty()) {
+    for (const auto& agency : store.ListAgencies(region_code)) parent[agency.id] = agency.parent_id;
+  }
+  std::map<Id, Id> top;
+  for (const auto& [id, first] : parent) {
+    Id at = id;
+    // Bounded, so that a cycle in bad data cannot hang the page.
+    for (int depth = 0; depth < 16; ++depth) {
+      auto up = parent.find(at);
+      if (up == parent.end() || !up->second) break;
+      at = *up->second;
+    }
+    top[id] = at;
+  }
+  return top;
+}
 
 }  // namespace
 
@@ -100,8 +138,10 @@ View Site::SummaryView(const PageContext& page, const InnovationSummary& item) c
                {"digital", item.digital},
                {"status", Label(page, "status", ToString(item.status))},
                {"updated", DateOnly(item.updated_at)}};
-  if (item.type) view["type"] = Label(page, "type", ToString(*item.type));
-  if (item.year) view["year"] = *item.year;
+  // Absent values are null rather than missing, so that a card never shows a value of the
+  // page around it.
+  view["type"] = item.type ? View(Label(page, "type", ToString(*item.type))) : View(nullptr);
+  view["year"] = item.year ? View(*item.year) : View(nullptr);
   return view;
 }
 
@@ -230,8 +270,8 @@ View Site::DetailView(const PageContext& page, Store& store, const Innovation& i
   for (const auto& event : store.ListEvents(innovation.id)) {
     View step = {{"date", DateOnly(event.at)}, {"action", Label(page, "event", event.action)}};
     // Who took a step is staff business: the public sees the steps, not the names.
-    if (!viewer.IsAnonymous()) step["by"] = event.actor_name;
-    if (!event.reason.empty()) step["reason"] = event.reason;
+    step["by"] = viewer.IsAnonymous() ? View(nullptr) : View(event.actor_name);
+    step["reason"] = event.reason;
     history.push_back(step);
   }
   view["history"] = history;
@@ -245,7 +285,7 @@ View Site::DetailView(const PageContext& page, Store& store, const Innovation& i
 }
 
 Response Site::Home(const PageContext& page, const PathParams&) {
-  return CachedPage(page, [this](const PageContext& page) {
+  return CachedPage(page, "/", [this](const PageContext& page) {
     auto store = pool_.Acquire();
     auto region = SiteRegion(*store);
     std::string region_code = region ? region->code : "";
@@ -263,19 +303,14 @@ Response Site::Home(const PageContext& page, const PathParams&) {
 
     // The target counts top-level agencies and BUMD; a sub-unit's innovation counts for the
     // agency it belongs to.
-    std::map<Id, Id> parent_of;
+    auto top_of = TopLevelAgencies(*store, region_code);
     long long agency_total = 0;
-    if (!region_code.empty()) {
-      for (const auto& agency : store->ListAgencies(region_code)) {
-        parent_of[agency.id] = agency.parent_id.value_or(agency.id);
-        if (!agency.parent_id) ++agency_total;
-      }
-    }
+    for (const auto& [id, top] : top_of) agency_total += id == top ? 1 : 0;
     std::set<Id> met;
     for (const auto& value : facets.agency) {
       if (auto id = ParseId(value.value)) {
-        auto found = parent_of.find(*id);
-        met.insert(found == parent_of.end() ? *id : found->second);
+        auto found = top_of.find(*id);
+        met.insert(found == top_of.end() ? *id : found->second);
       }
     }
     auto bars = [&](const std::vector<FacetValue>& values, std::string_view group) {
@@ -320,8 +355,16 @@ Response Site::Home(const PageContext& page, const PathParams&) {
 }
 
 Response Site::Catalogue(const PageContext& page, const PathParams&) {
-  return CachedPage(page, [this](const PageContext& page) {
-    FormPairs pairs = QueryValues(page.request);
+  // The page depends on the known parameters only, in a fixed order.
+  FormPairs all = QueryValues(page.request);
+  FormPairs pairs;
+  std::string key = "/inovasi";
+  for (std::string_view name : kCatalogueParameters) {
+    std::string value = First(all, name);
+    key += "&" + std::string(name) + "=" + UrlEncode(value);
+    if (!value.empty()) pairs.emplace_back(name, std::move(value));
+  }
+  return CachedPage(page, key, [this, &pairs](const PageContext& page) {
     auto store = pool_.Acquire();
     auto region = SiteRegion(*store);
     CatalogueRequest request = ReadCatalogueRequest(pairs, region ? region->code : "");
@@ -334,9 +377,10 @@ Response Site::Catalogue(const PageContext& page, const PathParams&) {
 
     // Each facet is a select whose options show how many records each value would give.
     View filters = View::array();
-    auto filter = [&](std::string_view name, const std::vector<FacetValue>& values,
+    auto filter = [&](std::string_view name, bool applied, const std::vector<FacetValue>& values,
                       const std::function<std::string(const FacetValue&)>& label) {
-      std::string selected = First(pairs, name);
+      // A value the query could not read filters nothing, so it is not shown as chosen.
+      std::string selected = applied ? First(pairs, name) : std::string();
       View options = View::array();
       bool present = false;
       for (const auto& value : values) {
@@ -374,14 +418,14 @@ Response Site::Catalogue(const PageContext& page, const PathParams&) {
     auto keep = [&](View chip) {
       if (!chip.is_null()) active.push_back(std::move(chip));
     };
-    keep(filter("agency", facets.agency, own_label));
-    keep(filter("type", facets.type, enum_label("type")));
-    keep(filter("form", facets.form, enum_label("form")));
-    keep(filter("maturity", facets.maturity, enum_label("maturity")));
-    keep(filter("stage", facets.stage, enum_label("stage")));
-    keep(filter("year", facets.year, own_label));
-    keep(filter("affair", facets.affair, own_label));
-    keep(filter("digital", facets.digital, enum_label("digital")));
+    keep(filter("agency", query.agency_id.has_value(), facets.agency, own_label));
+    keep(filter("type", query.type.has_value(), facets.type, enum_label("type")));
+    keep(filter("form", query.form.has_value(), facets.form, enum_label("form")));
+    keep(filter("maturity", query.maturity.has_value(), facets.maturity, enum_label("maturity")));
+    keep(filter("stage", query.stage.has_value(), facets.stage, enum_label("stage")));
+    keep(filter("year", query.year.has_value(), facets.year, own_label));
+    keep(filter("affair", !query.affair.empty(), facets.affair, own_label));
+    keep(filter("digital", query.digital.has_value(), facets.digital, enum_label("digital")));
 
     View sorts = View::array();
     for (std::string_view sort : {"newest", "oldest", "title", "year"}) {
@@ -436,32 +480,41 @@ Response Site::Catalogue(const PageContext& page, const PathParams&) {
 }
 
 Response Site::InnovationPage(const PageContext& page, const PathParams& params) {
-  return CachedPage(page, [this, &params](const PageContext& page) {
-    auto id = ParseId(params.at(0));
-    auto store = pool_.Acquire();
-    auto innovation = id ? store->FindInnovation(*id) : std::nullopt;
-    if (!innovation || !CanSee(page.actor, *innovation)) return NotFoundPage(page);
-    View view = DetailView(page, *store, *innovation, page.actor);
-    view["nav_catalogue"] = true;
-    view["description"] = web::MarkdownToPlainText(innovation->summary, 160);
-    return Render(page, 200, "innovation", view, innovation->title);
-  });
+  return CachedPage(page, std::string(page.request.Path()),
+                    [this, &params](const PageContext& page) {
+                      auto id = ParseId(params.at(0));
+                      auto store = pool_.Acquire();
+                      auto innovation = id ? store->FindInnovation(*id) : std::nullopt;
+                      if (!innovation || !CanSee(page.actor, *innovation))
+                        return NotFoundPage(page);
+                      View view = DetailView(page, *store, *innovation, page.actor);
+                      view["nav_catalogue"] = true;
+                      view["description"] = web::MarkdownToPlainText(innovation->summary, 160);
+                      return Render(page, 200, "innovation", view, innovation->title);
+                    });
 }
 
 Response Site::Agencies(const PageContext& page, const PathParams&) {
-  return CachedPage(page, [this](const PageContext& page) {
+  return CachedPage(page, "/perangkat-daerah", [this](const PageContext& page) {
     auto store = pool_.Acquire();
     auto region = SiteRegion(*store);
     if (!region) return NotFoundPage(page);
     InnovationQuery query;
     query.region_code = region->code;
     RestrictToVisible(Actor::Public(""), query);
-    std::map<std::string, long long> counts;
-    for (const auto& value : store->CountFacets(query).agency) counts[value.value] = value.count;
+    // A sub-unit's innovations count for the agency it belongs to, as on the home page.
+    auto top_of = TopLevelAgencies(*store, region->code);
+    std::map<Id, long long> counts;
+    for (const auto& value : store->CountFacets(query).agency) {
+      if (auto id = ParseId(value.value)) {
+        auto top = top_of.find(*id);
+        counts[top == top_of.end() ? *id : top->second] += value.count;
+      }
+    }
     View agencies = View::array();
     for (const auto& agency : store->ListAgencies(region->code)) {
       if (agency.parent_id) continue;
-      auto count = counts.find(std::to_string(agency.id));
+      auto count = counts.find(agency.id);
       agencies.push_back({{"name", agency.name},
                           {"url", "/perangkat-daerah/" + std::to_string(agency.id)},
                           {"kind", Label(page, "agency_kind", ToString(agency.kind))},
@@ -473,60 +526,62 @@ Response Site::Agencies(const PageContext& page, const PathParams&) {
 }
 
 Response Site::AgencyPage(const PageContext& page, const PathParams& params) {
-  return CachedPage(page, [this, &params](const PageContext& page) {
-    auto id = ParseId(params.at(0));
-    auto store = pool_.Acquire();
-    auto agency = id ? store->FindAgency(*id) : std::nullopt;
-    if (!agency) return NotFoundPage(page);
-    // The agency's published innovations, newest year first, grouped by year.
-    std::map<int, View, std::greater<>> by_year;
-    InnovationQuery query;
-    query.agency_id = agency->id;
-    query.sort = InnovationSort::kYearNewest;
-    query.per_page = 100;
-    RestrictToVisible(Actor::Public(""), query);
-    long long total = 0;
-    for (query.page = 1;; ++query.page) {
-      auto results = store->ListInnovations(query);
-      total = results.total;
-      for (const auto& item : results.items) {
-        View& group = by_year[item.year.value_or(0)];
-        if (group.is_null()) group = View::array();
-        group.push_back(SummaryView(page, item));
-      }
-      if (static_cast<long long>(query.page) * query.per_page >= results.total) break;
-    }
-    View years = View::array();
-    for (auto& [year, items] : by_year) {
-      years.push_back({{"year", year == 0 ? Text(page, "agency.no_year") : std::to_string(year)},
-                       {"items", std::move(items)}});
-    }
-    View units = View::array();
-    for (const auto& other : store->ListAgencies(agency->region_code)) {
-      if (other.parent_id == agency->id) {
-        units.push_back(
-            {{"name", other.name}, {"url", "/perangkat-daerah/" + std::to_string(other.id)}});
-      }
-    }
-    View view = {{"name", agency->name},
-                 {"kind", Label(page, "agency_kind", ToString(agency->kind))},
-                 {"contact", AgencyContactView(*agency)},
-                 {"years", years},
-                 {"units", units},
-                 {"total", total},
-                 {"nav_agencies", true}};
-    if (agency->parent_id) {
-      if (auto parent = store->FindAgency(*agency->parent_id)) {
-        view["parent"] = {{"name", parent->name},
-                          {"url", "/perangkat-daerah/" + std::to_string(parent->id)}};
-      }
-    }
-    return Render(page, 200, "agency", view, agency->name);
-  });
+  return CachedPage(
+      page, std::string(page.request.Path()), [this, &params](const PageContext& page) {
+        auto id = ParseId(params.at(0));
+        auto store = pool_.Acquire();
+        auto agency = id ? store->FindAgency(*id) : std::nullopt;
+        if (!agency) return NotFoundPage(page);
+        // The agency's published innovations, newest year first, grouped by year.
+        std::map<int, View, std::greater<>> by_year;
+        InnovationQuery query;
+        query.agency_id = agency->id;
+        query.sort = InnovationSort::kYearNewest;
+        query.per_page = 100;
+        RestrictToVisible(Actor::Public(""), query);
+        long long total = 0;
+        for (query.page = 1;; ++query.page) {
+          auto results = store->ListInnovations(query);
+          total = results.total;
+          for (const auto& item : results.items) {
+            View& group = by_year[item.year.value_or(0)];
+            if (group.is_null()) group = View::array();
+            group.push_back(SummaryView(page, item));
+          }
+          if (static_cast<long long>(query.page) * query.per_page >= results.total) break;
+        }
+        View years = View::array();
+        for (auto& [year, items] : by_year) {
+          years.push_back(
+              {{"year", year == 0 ? Text(page, "agency.no_year") : std::to_string(year)},
+               {"items", std::move(items)}});
+        }
+        View units = View::array();
+        for (const auto& other : store->ListAgencies(agency->region_code)) {
+          if (other.parent_id == agency->id) {
+            units.push_back(
+                {{"name", other.name}, {"url", "/perangkat-daerah/" + std::to_string(other.id)}});
+          }
+        }
+        View view = {{"name", agency->name},
+                     {"kind", Label(page, "agency_kind", ToString(agency->kind))},
+                     {"contact", AgencyContactView(*agency)},
+                     {"years", years},
+                     {"units", units},
+                     {"total", total},
+                     {"nav_agencies", true}};
+        if (agency->parent_id) {
+          if (auto parent = store->FindAgency(*agency->parent_id)) {
+            view["parent"] = {{"name", parent->name},
+                              {"url", "/perangkat-daerah/" + std::to_string(parent->id)}};
+          }
+        }
+        return Render(page, 200, "agency", view, agency->name);
+      });
 }
 
 Response Site::OpenData(const PageContext& page, const PathParams&) {
-  return CachedPage(page, [this](const PageContext& page) {
+  return CachedPage(page, "/data-terbuka", [this](const PageContext& page) {
     auto store = pool_.Acquire();
     auto region = SiteRegion(*store);
     View view = {{"has_region", region.has_value()}, {"nav_open_data", true}};

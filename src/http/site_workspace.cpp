@@ -6,6 +6,7 @@
 #include "codec/json_codec.hpp"
 #include "domain/innovation_actions.hpp"
 #include "domain/policy.hpp"
+#include "domain/validation.hpp"
 #include "http/handler_support.hpp"
 #include "http/site.hpp"
 #include "http/site_support.hpp"
@@ -168,20 +169,52 @@ std::string Value(const FormState& state, std::string_view name, std::size_t ind
   return found->second[index];
 }
 
+constexpr long long kLargest = 9'000'000'000'000'000'000LL;
+
 // A number as JSON when it reads as one; otherwise the text, which the codec then reports as
 // the wrong kind of value under the field's name.
 Json NumberOrText(const std::string& text) {
-  std::string digits;
-  for (char c : text) {
-    // People write amounts as "Rp 1.500.000".
-    if (c != '.' && c != ' ' && c != ',') digits += c;
-  }
-  if (digits.starts_with("Rp")) digits = digits.substr(2);
-  if (auto number =
-          ParseNumber(digits, -9'000'000'000'000'000'000LL, 9'000'000'000'000'000'000LL)) {
-    return *number;
-  }
+  if (auto number = ParseNumber(text, -kLargest, kLargest)) return *number;
   return text;
+}
+
+// An amount of rupiah as people write it: "1500000", "Rp 1.500.000" or "1.500.000,00". Dots
+// must group thousands; a decimal part other than zero is not whole rupiah and stays text,
+// which the codec reports.
+Json RupiahOrText(const std::string& text) {
+  std::string_view rest = text;
+  if (rest.starts_with("Rp")) rest.remove_prefix(2);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (rest.ends_with(",00")) rest.remove_suffix(3);
+  std::string digits;
+  std::size_t group = 0;
+  bool first_group = true;
+  for (char c : rest) {
+    if (c == '.') {
+      // The first group has one to three digits, every later one exactly three.
+      if (group == 0 || group > 3 || (!first_group && group != 3)) return text;
+      first_group = false;
+      group = 0;
+    } else {
+      digits += c;
+      ++group;
+    }
+  }
+  if (!first_group && group != 3) return text;
+  if (auto number = ParseNumber(digits, 0, kLargest)) return *number;
+  return text;
+}
+
+// Browsers send a textarea's line breaks as CR LF; records keep LF alone, so that saving from
+// a page changes nothing that was not changed.
+std::string WithoutCarriageReturns(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += text[i];
+  }
+  return out;
 }
 
 // The JSON the codec reads for the posted form.
@@ -199,7 +232,7 @@ Json JsonOf(const FormState& state) {
           break;
         case Input::kArea:
         case Input::kMarkdown:
-          json[name] = value;
+          json[name] = WithoutCarriageReturns(value);
           break;
         case Input::kSelect:
           // A select always sends a value; one missing keeps the record's own.
@@ -243,6 +276,9 @@ Json JsonOf(const FormState& state) {
     Json list = Json::array();
     auto count = std::max(state.count(first) ? state.at(first).size() : 0,
                           state.count(second) ? state.at(second).size() : 0);
+    // Rows past the limit a record may hold are not read: a form crafted with thousands of
+    // them costs no more than one with the most a record may have, plus one to report.
+    count = std::min(count, kMaxListItems + 1);
     for (std::size_t i = 0; i < count; ++i) {
       std::string a = Trim(Value(state, first, i));
       std::string b = Trim(Value(state, second, i));
@@ -250,7 +286,7 @@ Json JsonOf(const FormState& state) {
       bool blank = a.empty() && (b.empty() || rows.name == "partners");
       if (blank) continue;
       if (rows.name == "budget") {
-        list.push_back({{"year", NumberOrText(a)}, {"amount", NumberOrText(b)}});
+        list.push_back({{"year", NumberOrText(a)}, {"amount", RupiahOrText(b)}});
       } else {
         list.push_back({{std::string(rows.first), a}, {std::string(rows.second), b}});
       }
@@ -281,21 +317,31 @@ std::string BaseField(const std::string& field) {
 std::string InputId(const std::string& field) { return "f-" + BaseField(field); }
 
 // The agencies a person may enter innovations for.
-std::vector<Agency> WritableAgencies(Store& store, const Actor& actor) {
+// An installation admin without a region writes for `default_region`, the portal's.
+std::vector<Agency> WritableAgencies(Store& store, const Actor& actor,
+                                     const std::string& default_region) {
   std::vector<Agency> agencies;
   std::set<Id> seen;
   for (const auto& grant : actor.roles) {
     if (grant.role == Role::kAgencyOperator && grant.agency_id != 0 &&
         seen.insert(grant.agency_id).second) {
       if (auto agency = store.FindAgency(grant.agency_id)) agencies.push_back(*agency);
-    } else if (grant.role == Role::kRegionAdmin ||
-               (grant.role == Role::kAdmin && !grant.region_code.empty())) {
-      for (const auto& agency : store.ListAgencies(grant.region_code)) {
+    } else if (grant.role == Role::kRegionAdmin || grant.role == Role::kAdmin) {
+      const std::string& region = grant.region_code.empty() ? default_region : grant.region_code;
+      if (region.empty()) continue;
+      for (const auto& agency : store.ListAgencies(region)) {
         if (seen.insert(agency.id).second) agencies.push_back(agency);
       }
     }
   }
   return agencies;
+}
+
+// Whether the region of the agency asks its head to approve submissions.
+bool HeadApproves(Store& store, Id agency_id) {
+  auto agency = store.FindAgency(agency_id);
+  auto region = agency ? store.FindRegion(agency->region_code) : std::nullopt;
+  return region && region->requires_head_approval;
 }
 
 }  // namespace
@@ -343,7 +389,7 @@ Response Site::Dashboard(const PageContext& page, const PathParams&) {
                           {"items", std::move(mine)},
                           {"can_create", grant.role == Role::kAgencyOperator}});
     }
-    if (grant.role == Role::kAgencyHead) {
+    if (grant.role == Role::kAgencyHead && HeadApproves(*store, grant.agency_id)) {
       InnovationQuery query;
       query.agency_id = grant.agency_id;
       query.statuses = {RecordStatus::kSubmitted};
@@ -460,7 +506,7 @@ Response Site::RecordPage(const PageContext& page, const Innovation* record,
   bool english = page.language == web::Language::kEnglish;
   bool editable =
       record == nullptr ? true : Allows(page.actor, Action::kEditInnovation, SubjectOf(*record));
-  auto agencies = WritableAgencies(*store, page.actor);
+  auto agencies = WritableAgencies(*store, page.actor, options_.region_code);
   if (record == nullptr && agencies.empty()) return ForbiddenPage(page);
 
   FormState state;

@@ -12,6 +12,7 @@ struct Templates::Node {
   std::string text;               // the literal text of kText
   std::vector<std::string> path;  // the dotted name of the others; empty for {{.}}
   std::vector<Node> children;     // the body of a section
+  bool test_only = false;         // a section on "list.0": shows its body, opens nothing
 };
 
 namespace {
@@ -91,6 +92,11 @@ class Compiler {
           section.kind = sigil == '#' ? Node::Kind::kSection : Node::Kind::kInverted;
           section.text = std::string(Trim(inner.substr(1)));
           section.path = Path(section.text);
+          // "{{#items.0}}" asks whether the list has items; its body still speaks of the
+          // page, not of the first item, so that item's values never leak into it.
+          section.test_only =
+              !section.path.empty() && section.path.size() > 1 &&
+              section.path.back().find_first_not_of("0123456789") == std::string::npos;
           open.push_back(std::move(section));
           bodies.emplace_back();
           break;
@@ -177,7 +183,9 @@ class Renderer {
         case Node::Kind::kSection: {
           const View* value = Lookup(node.path, stack);
           if (!Truthy(value)) break;
-          if (value->is_array()) {
+          if (node.test_only) {
+            Render(node.children, stack);
+          } else if (value->is_array()) {
             for (const View& item : *value) {
               stack.push_back(&item);
               Render(node.children, stack);

@@ -29,7 +29,8 @@ class TemplateError : public std::runtime_error {
 // The dialect: {{name}} (HTML-escaped), {{{name}}} (as is: only for HTML the server built
 // itself), {{#name}}...{{/name}} (a list repeats, an object opens, true shows once),
 // {{^name}}...{{/name}} (shown when the value is missing, false, empty or zero),
-// {{>partial}}, {{! comment}}, {{.}} for the current value, dotted names (a.b), and
+// {{>partial}}, {{! comment}}, {{.}} for the current value, dotted names (a.b), a list's
+// item by number ({{#items.0}} tests that a list has items without opening the first), and
 // {{@key}} for the catalogue's text of `key` in the page's language.
 class Templates {
  public:

@@ -203,7 +203,7 @@ export const tests = [
     name: 'the editor keeps unsaved typing in the browser, and forgets it once saved',
     async run({ page, baseUrl }) {
       const title = `Catatan Peramban ${MARK}`;
-      const key = 'lumbung-draft:/ruang-kerja/inovasi';
+      const key = 'lumbung-draft:demo-operator|/ruang-kerja/inovasi';
       // The editor keeps its copy a moment after the typing stops.
       const kept = (text) =>
         page.waitForFunction(([k, t]) => (localStorage.getItem(k) ?? '').includes(t), [key, text]);

@@ -8,6 +8,7 @@
 #include "domain/registry.hpp"
 #include "http/api_fixture.hpp"
 #include "http/handler_support.hpp"
+#include "http/site_support.hpp"
 
 namespace lumbung::http {
 namespace {
@@ -331,6 +332,68 @@ TEST_F(SiteTest, UnknownPagesAnswer404InTheSiteLayout) {
   EXPECT_TRUE(Contains(missing, "Halaman tidak ditemukan"));
   EXPECT_EQ(Page(Method::kGet, "/inovasi/abc").status, 404);
   EXPECT_EQ(Page(Method::kDelete, "/inovasi").status, 405);
+}
+
+TEST_F(SiteTest, LinksCarryOnlyTheCataloguesOwnParameters) {
+  // A made-up parameter name holding a line break must not reach a header.
+  Response moved = Page(Method::kGet, "/inovasi?page=999&%0D%0ASet-Cookie:%20x%3Dy=1");
+  EXPECT_EQ(moved.status, 303);
+  EXPECT_EQ(HeaderOf(moved, "Location"), "/inovasi?page=1");
+  for (const auto& [name, value] : moved.headers) {
+    EXPECT_EQ(value.find_first_of("\r\n"), std::string::npos) << name;
+  }
+  // Nor do cache keys grow with query strings a page ignores.
+  Response first = Page(Method::kGet, "/inovasi/" + std::to_string(published_) + "?a=1");
+  Response second = Page(Method::kGet, "/inovasi/" + std::to_string(published_) + "?b=2");
+  EXPECT_EQ(HeaderOf(first, "ETag"), HeaderOf(second, "ETag"));
+  EXPECT_EQ(first.shared_body, second.shared_body);
+}
+
+TEST_F(SiteTest, ReadsRupiahAsIndonesiansWriteThem) {
+  std::string cookie = OperatorCookie();
+  struct Case {
+    const char* typed;
+    std::optional<long long> stored;
+  };
+  const Case kCases[] = {{"1500000", 1'500'000},      {"Rp 1.500.000", 1'500'000},
+                         {"1.500.000,00", 1'500'000}, {"Rp1.500", 1'500},
+                         {"1,5", std::nullopt},       {"1.50.000", std::nullopt},
+                         {"15.00", std::nullopt},     {"satu juta", std::nullopt}};
+  for (const auto& c : kCases) {
+    long long before = CountInnovations();
+    Response response =
+        Page(Method::kPost, "/ruang-kerja/inovasi",
+             "csrf=" + csrf_ + "&agency_id=" + std::to_string(agency_) +
+                 "&title=Anggaran&budget_year=2026&budget_amount=" + UrlEncode(c.typed),
+             {{"cookie", cookie}});
+    if (!c.stored) {
+      EXPECT_EQ(response.status, 422) << c.typed;
+      EXPECT_EQ(CountInnovations(), before) << c.typed;
+      continue;
+    }
+    ASSERT_EQ(response.status, 303) << c.typed;
+    std::string location = HeaderOf(response, "Location");
+    auto id = std::stoll(location.substr(std::string("/ruang-kerja/inovasi/").size()));
+    EXPECT_EQ(db_.store().FindInnovation(id)->budget.at(0).amount, *c.stored) << c.typed;
+  }
+}
+
+TEST_F(SiteTest, TextareasKeepTheirLineBreaksWithoutCarriageReturns) {
+  std::string cookie = OperatorCookie();
+  Response saved = Page(Method::kPost, "/ruang-kerja/inovasi",
+                        "csrf=" + csrf_ + "&agency_id=" + std::to_string(agency_) +
+                            "&title=Baris&background=satu%0D%0Adua%0D%0A%0D%0Atiga",
+                        {{"cookie", cookie}});
+  ASSERT_EQ(saved.status, 303);
+  auto id = std::stoll(HeaderOf(saved, "Location").substr(21));
+  EXPECT_EQ(db_.store().FindInnovation(id)->background, "satu\ndua\n\ntiga");
+}
+
+TEST_F(SiteTest, OpenDataDefusesSpreadsheetFormulas) {
+  AddInnovation("=HYPERLINK(\"http://evil.example\")", RecordStatus::kPublished);
+  Response csv = Page(Method::kGet, "/data-terbuka/inovasi.csv");
+  EXPECT_TRUE(Contains(csv, "'=HYPERLINK"));
+  EXPECT_FALSE(Contains(csv, ",\"=HYPERLINK"));
 }
 
 TEST(SiteRoutingTest, SeparatesTheApiFromPages) {

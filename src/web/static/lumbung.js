@@ -1,39 +1,62 @@
 // Lumbung's little JavaScript: everything works without it. It keeps a copy of what is typed
 // in the editor in this browser, so that a lost connection or an expired session never loses
-// work, and it brings the first error into view after a failed save.
+// work, warns before a workflow step would leave unsaved typing behind, and brings the first
+// error into view after a failed save.
 (function () {
   'use strict';
+  var PREFIX = 'lumbung-draft:';
   var errors = document.getElementById('errors');
   if (errors) errors.focus();
 
+  // Signing out forgets every copy kept here: the next person at this computer must not be
+  // offered someone else's text.
+  var signOut = document.querySelector('form[action="/keluar"]');
+  if (signOut && window.localStorage) {
+    signOut.addEventListener('submit', function () {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var name = localStorage.key(i);
+        if (name && name.indexOf(PREFIX) === 0) localStorage.removeItem(name);
+      }
+    });
+  }
+
   var form = document.querySelector('form[data-draft]');
   if (!form || !window.localStorage) return;
-  var key = 'lumbung-draft:' + form.getAttribute('data-draft');
-  var saved = null;
-  try { saved = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { saved = null; }
+  // The key names the account and the form: "user|/ruang-kerja/inovasi/12".
+  var draft = form.getAttribute('data-draft');
+  var key = PREFIX + draft;
+  var user = draft.split('|')[0];
+  var english = document.documentElement.lang === 'en';
+  var message = new URLSearchParams(location.search).get('pesan');
+  var version = form.querySelector('input[name="version"]');
 
   function snapshot() {
     var values = {};
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.type === 'hidden' || el.type === 'submit') return;
-      if (el.type === 'checkbox') {
-        values[el.id] = el.checked;
-      } else if (el.id) {
-        values[el.id] = el.value;
-      }
+      if (!el.name || el.type === 'hidden' || el.type === 'submit' || !el.id) return;
+      values[el.id] = el.type === 'checkbox' ? el.checked : el.value;
     });
     return values;
   }
 
-  // A saved copy that differs from what the server shows is offered back, never forced.
-  if (saved && !errors && new URLSearchParams(location.search).get('pesan') === null) {
+  var saved = null;
+  try { saved = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { saved = null; }
+
+  if (message === 'saved' || message === 'created') {
+    // The server has what was typed: the copies are no longer needed, also the one of the new
+    // record's form that became this record.
+    localStorage.removeItem(key);
+    if (message === 'created') localStorage.removeItem(PREFIX + user + '|/ruang-kerja/inovasi');
+  } else if (saved && saved.values && !errors) {
+    // A copy that differs from what the server shows is offered back, never forced.
     var current = snapshot();
-    var differs = Object.keys(saved).some(function (id) { return saved[id] !== current[id]; });
+    var differs = Object.keys(saved.values).some(function (id) {
+      return saved.values[id] !== current[id];
+    });
     if (differs) {
       var note = document.createElement('div');
       note.className = 'notice';
       note.setAttribute('role', 'status');
-      var english = document.documentElement.lang === 'en';
       var text = document.createElement('p');
       text.textContent = english
           ? 'This browser kept text you typed here that was not saved.'
@@ -42,31 +65,42 @@
       restore.type = 'button';
       restore.textContent = english ? 'Restore it' : 'Pulihkan';
       restore.addEventListener('click', function () {
-        Object.keys(saved).forEach(function (id) {
+        Object.keys(saved.values).forEach(function (id) {
           var el = document.getElementById(id);
           if (!el) return;
-          if (el.type === 'checkbox') el.checked = saved[id]; else el.value = saved[id];
+          if (el.type === 'checkbox') el.checked = saved.values[id]; else el.value = saved.values[id];
         });
+        // The copy was typed over the version it was loaded at: if someone saved since, the
+        // server answers with a conflict instead of overwriting their work.
+        if (version && saved.version) version.value = saved.version;
         note.remove();
       });
       note.appendChild(text);
       note.appendChild(restore);
       form.parentNode.insertBefore(note, form);
     }
-  } else if (new URLSearchParams(location.search).get('pesan') !== null) {
-    // The server has what was typed: the copy is no longer needed, nor the one of the new
-    // record's form that became this record.
-    localStorage.removeItem(key);
-    if (new URLSearchParams(location.search).get('pesan') === 'created') {
-      localStorage.removeItem('lumbung-draft:/ruang-kerja/inovasi');
-    }
   }
 
+  var dirty = false;
   var timer = null;
   form.addEventListener('input', function () {
+    dirty = true;
     clearTimeout(timer);
     timer = setTimeout(function () {
-      try { localStorage.setItem(key, JSON.stringify(snapshot())); } catch (e) { /* full: skip */ }
+      var copy = { version: version ? version.value : '', values: snapshot() };
+      try { localStorage.setItem(key, JSON.stringify(copy)); } catch (e) { /* full: skip */ }
     }, 400);
+  });
+  form.addEventListener('submit', function () { dirty = false; });
+
+  // A workflow step is a form of its own: typing not yet saved would not go with it.
+  Array.prototype.forEach.call(document.querySelectorAll('form.action-form'), function (step) {
+    step.addEventListener('submit', function (event) {
+      if (!dirty) return;
+      var question = english
+          ? 'Some changes are not saved yet. Continue without them? (Cancel, then "Save the draft" first.)'
+          : 'Ada perubahan yang belum disimpan. Lanjutkan tanpa perubahan itu? (Batal, lalu "Simpan draf" dulu.)';
+      if (!window.confirm(question)) event.preventDefault();
+    });
   });
 })();
