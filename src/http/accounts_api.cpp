@@ -334,6 +334,23 @@ Result<User> Api::AddUserToRegion(Store& store, const std::string& code, User us
   return store.InsertUser(user, auth::HashPassword(password));
 }
 
+Result<User> Api::SetUserDisabled(Store& store, const Actor& actor, Id user_id, bool disabled,
+                                  std::int64_t expected_version) {
+  auto user = store.FindUser(user_id);
+  // One the actor does not manage does not exist for them.
+  if (!user || !ManagesUser(store, actor, *user)) return msg::NotFound("Pengguna", "User");
+  if (actor.user_id == user->id && disabled) {
+    return msg::Conflict(
+        {"Akun sendiri tidak dapat dinonaktifkan.", "You cannot disable your own account."});
+  }
+  user->disabled = disabled;
+  user->updated_at = FormatTimestamp(clock_());
+  auto updated = store.UpdateUser(*user, expected_version);
+  // A disabled account's sessions end at once.
+  if (updated && updated->disabled) store.DeleteSessionsOf(updated->id);
+  return updated;
+}
+
 Response Api::CreateUser(const Request& request, const Actor& actor, const std::string& code) {
   auto store = StoreFor(actor);
   if (!store->FindRegion(code)) return Problem(request, NotFoundRegion());

@@ -111,6 +111,10 @@ class Api {
   // checked that the actor may manage the region's users.
   Result<User> AddUserToRegion(Store& store, const std::string& code, User user,
                                const std::string& password, std::vector<FieldError> errors);
+  // Disables or enables a user the actor manages (not themselves), at `expected_version`;
+  // disabling ends their sessions.
+  Result<User> SetUserDisabled(Store& store, const Actor& actor, Id user_id, bool disabled,
+                               std::int64_t expected_version);
   // Ends the request's session; returns the Set-Cookie value that clears the cookie.
   std::string SignOut(const Request& request);
 

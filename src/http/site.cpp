@@ -114,8 +114,11 @@ std::vector<Site::PageRoute> Site::Routes() {
       {M::kPost, "/ruang-kerja/inovasi/{id}/langkah", &S::StepInnovation},
       {M::kGet, "/ruang-kerja/perangkat-daerah", &S::ManageAgencies},
       {M::kPost, "/ruang-kerja/perangkat-daerah", &S::AddAgency},
+      {M::kGet, "/ruang-kerja/perangkat-daerah/{id}", &S::EditAgency},
+      {M::kPost, "/ruang-kerja/perangkat-daerah/{id}", &S::SaveAgency},
       {M::kGet, "/ruang-kerja/pengguna", &S::ManageUsers},
       {M::kPost, "/ruang-kerja/pengguna", &S::AddUser},
+      {M::kPost, "/ruang-kerja/pengguna/{id}/status", &S::SetUserStatus},
   };
 }
 

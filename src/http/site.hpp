@@ -90,6 +90,17 @@ class Site {
 
   Response ManageAgencies(const PageContext& page, const PathParams& params);
   Response AddAgency(const PageContext& page, const PathParams& params);
+  Response EditAgency(const PageContext& page, const PathParams& params);
+  Response SaveAgency(const PageContext& page, const PathParams& params);
+  Response SetUserStatus(const PageContext& page, const PathParams& params);
+  Response AgencyEditPage(const PageContext& page, const std::string& id,
+                          const std::vector<std::pair<std::string, std::string>>* posted,
+                          const std::optional<Error>& error);
+  // The inputs of the agency form; `editing` is the agency being changed (0 for a new one).
+  web::View AgencyFields(const PageContext& page,
+                         const std::vector<std::pair<std::string, std::string>>& values,
+                         const std::map<std::string, std::string>& errors,
+                         const std::vector<Agency>& agencies, Id editing) const;
   Response ManageUsers(const PageContext& page, const PathParams& params);
   Response AddUser(const PageContext& page, const PathParams& params);
   // The region's agencies or users with the form to add one, filled again after a failure.

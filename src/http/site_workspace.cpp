@@ -350,19 +350,26 @@ Response Site::Dashboard(const PageContext& page, const PathParams&) {
   if (page.actor.IsAnonymous()) return SignInFirst(page);
   auto store = pool_.Acquire();
   View sections = View::array();
-  auto rows = [&](const InnovationQuery& base, const std::function<bool(const Innovation&)>& keep) {
+  // A queue is work to do and is listed whole; a list of everything shows the 100 most
+  // recently changed.
+  auto rows = [&](const InnovationQuery& base, const std::function<bool(const Innovation&)>& keep,
+                  bool whole = true) {
     InnovationQuery query = base;
     query.per_page = 100;
     RestrictToVisible(page.actor, query);
     View items = View::array();
-    for (const auto& item : store->ListInnovations(query).items) {
-      if (keep) {
-        auto full = store->FindInnovation(item.id);
-        if (!full || !keep(*full)) continue;
+    for (query.page = 1;; ++query.page) {
+      auto found = store->ListInnovations(query);
+      for (const auto& item : found.items) {
+        if (keep) {
+          auto full = store->FindInnovation(item.id);
+          if (!full || !keep(*full)) continue;
+        }
+        View row = SummaryView(page, item);
+        row["url"] = "/ruang-kerja/inovasi/" + std::to_string(item.id);
+        items.push_back(row);
       }
-      View row = SummaryView(page, item);
-      row["url"] = "/ruang-kerja/inovasi/" + std::to_string(item.id);
-      items.push_back(row);
+      if (!whole || static_cast<long long>(query.page) * query.per_page >= found.total) break;
     }
     return items;
   };
@@ -419,7 +426,7 @@ Response Site::Dashboard(const PageContext& page, const PathParams&) {
         add("dashboard.ready_to_publish", "dashboard.nothing_waiting", rows(query, nullptr), false);
       }
       query.statuses.clear();
-      add("dashboard.region_innovations", "dashboard.none_yet", rows(query, nullptr),
+      add("dashboard.region_innovations", "dashboard.none_yet", rows(query, nullptr, false),
           grant.role != Role::kFacilitator);
     }
   }

@@ -137,6 +137,8 @@ export const tests = [
       // The region's agencies and users, with their forms to add one.
       expectStatus(await team.goto(`${baseUrl}/ruang-kerja/perangkat-daerah`), 200);
       await audit.check(team, 'perangkat daerah wilayah');
+      expectStatus(await team.goto(`${baseUrl}/ruang-kerja/perangkat-daerah/1`), 200);
+      await audit.check(team, 'ubah perangkat daerah');
       expectStatus(await team.goto(`${baseUrl}/ruang-kerja/pengguna`), 200);
       await audit.check(team, 'pengguna wilayah');
       audit.assertClean();

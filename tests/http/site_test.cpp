@@ -316,6 +316,49 @@ TEST_F(SiteTest, OnlyTheRegionsTeamManagesAgenciesAndUsers) {
   EXPECT_TRUE(db_.store().FindAgencyByName("3578", "Dinas Baru"));
 }
 
+TEST_F(SiteTest, TheRegionsTeamEditsAgenciesAndDisablesUsers) {
+  std::string operator_cookie = OperatorCookie();
+  std::string team = SignedIn("tim", {{Role::kRegionAdmin, "3578", 0, 0}});
+  std::string path = "/ruang-kerja/perangkat-daerah/" + std::to_string(agency_);
+  Response form = Page(Method::kGet, path, "", {{"cookie", team}});
+  EXPECT_EQ(form.status, 200);
+  EXPECT_TRUE(Contains(form, "value=\"Dinas Kesehatan\""));
+  // A stale version is refused and keeps what was typed.
+  Response stale =
+      Page(Method::kPost, path,
+           "csrf=" + csrf_ + "&version=99&name=Dinas+Kesehatan+Kota&kind=perangkat_daerah",
+           {{"cookie", team}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(Contains(stale, "value=\"Dinas Kesehatan Kota\""));
+  Response saved = Page(Method::kPost, path,
+                        "csrf=" + csrf_ +
+                            "&version=1&name=Dinas+Kesehatan+Kota&kind=perangkat_daerah&phone=031+"
+                            "123456",
+                        {{"cookie", team}});
+  EXPECT_EQ(saved.status, 303);
+  EXPECT_EQ(db_.store().FindAgency(agency_)->name, "Dinas Kesehatan Kota");
+  EXPECT_EQ(db_.store().FindAgency(agency_)->phone, "031 123456");
+
+  auto operator_user = db_.store().FindUserByName("operator");
+  std::string status = "/ruang-kerja/pengguna/" + std::to_string(operator_user->id) + "/status";
+  Response disabled =
+      Page(Method::kPost, status,
+           "csrf=" + csrf_ + "&disabled=true&version=" + std::to_string(operator_user->version),
+           {{"cookie", team}});
+  EXPECT_EQ(disabled.status, 303);
+  EXPECT_TRUE(db_.store().FindUserByName("operator")->disabled);
+  // Their session ended with it.
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja", "", {{"cookie", operator_cookie}}).status, 303);
+  // No one disables themselves.
+  auto self = db_.store().FindUserByName("tim");
+  Response own =
+      Page(Method::kPost, "/ruang-kerja/pengguna/" + std::to_string(self->id) + "/status",
+           "csrf=" + csrf_ + "&disabled=true&version=" + std::to_string(self->version),
+           {{"cookie", team}});
+  EXPECT_EQ(own.status, 409);
+  EXPECT_FALSE(db_.store().FindUserByName("tim")->disabled);
+}
+
 TEST_F(SiteTest, SignInRefusesOtherSitesAndKeepsTheUsername) {
   Response wrong = Page(Method::kPost, "/masuk", "username=siapa&password=salah-sekali",
                         {{"host", "127.0.0.1:8080"}});
