@@ -612,12 +612,12 @@ Response Api::InnovationHistory(const Request& request, const Actor& actor, cons
   }
   Json items = Json::array();
   for (const auto& event : store->ListEvents(*parsed)) {
-    // Who took a step is staff business: the public sees the steps, not the names.
+    // Who took a step, and why, is staff business: the public sees the steps.
     items.push_back({{"action", event.action},
                      {"from", ToString(event.from)},
                      {"to", ToString(event.to)},
                      {"by", actor.IsAnonymous() ? Json(nullptr) : Json(event.actor_name)},
-                     {"reason", event.reason},
+                     {"reason", actor.IsAnonymous() ? Json(nullptr) : Json(event.reason)},
                      {"at", event.at}});
   }
   return JsonResponse(200, {{"items", items}});

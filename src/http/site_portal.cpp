@@ -270,8 +270,10 @@ View Site::DetailView(const PageContext& page, Store& store, const Innovation& i
   for (const auto& event : store.ListEvents(innovation.id)) {
     View step = {{"date", DateOnly(event.at)}, {"action", Label(page, "event", event.action)}};
     // Who took a step is staff business: the public sees the steps, not the names.
+    // Who took a step, and why a submission was sent back, is the staff's business: the
+    // public sees the steps.
     step["by"] = viewer.IsAnonymous() ? View(nullptr) : View(event.actor_name);
-    step["reason"] = event.reason;
+    step["reason"] = viewer.IsAnonymous() ? std::string() : event.reason;
     history.push_back(step);
   }
   view["history"] = history;

@@ -232,6 +232,7 @@ TEST_F(SecurityTest, TheWholeWorkflowWithHeadApproval) {
   ASSERT_EQ(public_history["items"].size(), 4u);
   for (const auto& event : public_history["items"]) {
     EXPECT_TRUE(event["by"].is_null()) << "the public sees the steps, not the staff's names";
+    EXPECT_TRUE(event["reason"].is_null()) << "nor the staff's reasons";
   }
   token_ = team_token;
   auto history = JsonOf(Call(Method::kGet, path + "/history"));

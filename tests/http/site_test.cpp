@@ -138,6 +138,24 @@ TEST_F(SiteTest, DraftsNeverReachThePublic) {
                "Rahasia Draf"));
 }
 
+TEST_F(SiteTest, ThePublicHistoryShowsStepsWithoutNamesOrReasons) {
+  Call(Method::kPost, "/api/v1/innovations/" + std::to_string(draft_) + "/transitions",
+       R"({"action":"submit"})");
+  Call(Method::kPost, "/api/v1/innovations/" + std::to_string(draft_) + "/transitions",
+       R"({"action":"reject","reason":"Catatan internal tim penilai"})");
+  Call(Method::kPost, "/api/v1/innovations/" + std::to_string(draft_) + "/transitions",
+       R"({"action":"submit"})");
+  Call(Method::kPost, "/api/v1/innovations/" + std::to_string(draft_) + "/transitions",
+       R"({"action":"verify"})");
+  Call(Method::kPost, "/api/v1/innovations/" + std::to_string(draft_) + "/transitions",
+       R"({"action":"publish"})");
+  Response page = Page(Method::kGet, "/inovasi/" + std::to_string(draft_));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page, "Dikembalikan"));
+  EXPECT_FALSE(Contains(page, "Catatan internal"));
+  EXPECT_FALSE(Contains(page, "admin"));
+}
+
 TEST_F(SiteTest, EscapesWhatRecordsHold) {
   Id id = AddInnovation("<script>alert(1)</script> Inovasi", RecordStatus::kPublished);
   Response page = Page(Method::kGet, "/inovasi/" + std::to_string(id));
