@@ -5,6 +5,7 @@
 
 #include "codec/json_codec.hpp"
 #include "domain/innovation_actions.hpp"
+#include "domain/messages.hpp"
 #include "domain/policy.hpp"
 #include "domain/validation.hpp"
 #include "http/handler_support.hpp"
@@ -497,6 +498,11 @@ Response Site::StepInnovation(const PageContext& page, const PathParams& params)
   FormPairs form = FormValues(page.request);
   auto step = ParseTransition(First(form, "action"));
   if (!step) return NotFoundPage(page);
+  // A step is taken on the record the person saw: if it changed since, they see it first.
+  auto seen = ParseNumber(First(form, "version"), 1, INT64_MAX);
+  if (seen && *seen != innovation->version) {
+    return RecordPage(page, &*innovation, nullptr, msg::StaleVersion(), 409);
+  }
   auto moved = TransitionAs(*store, api_.clock(), page.actor, *innovation, *step,
                             Trim(First(form, "reason")));
   if (!moved) {
@@ -692,6 +698,7 @@ Response Site::RecordPage(const PageContext& page, const Innovation* record,
     std::string base = "/ruang-kerja/inovasi/" + std::to_string(record->id);
     view["action"] = base;
     view["record"] = {{"id", record->id},
+                      {"version", record->version},
                       {"status", Label(page, "status", ToString(record->status))},
                       {"status_code", ToString(record->status)},
                       {"rejection_reason", record->rejection_reason},

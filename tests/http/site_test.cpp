@@ -296,6 +296,19 @@ TEST_F(SiteTest, StepsFollowTheWorkflowAndThePolicy) {
   EXPECT_EQ(db_.store().FindInnovation(draft_)->status, RecordStatus::kSubmitted);
 }
 
+TEST_F(SiteTest, AStepOnAStalePageShowsTheRecordFirst) {
+  std::string cookie = OperatorCookie();
+  std::string step = "/ruang-kerja/inovasi/" + std::to_string(draft_) + "/langkah";
+  Response stale =
+      Page(Method::kPost, step, "csrf=" + csrf_ + "&action=submit&version=7", {{"cookie", cookie}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->status, RecordStatus::kDraft);
+  Response fresh =
+      Page(Method::kPost, step, "csrf=" + csrf_ + "&action=submit&version=1", {{"cookie", cookie}});
+  EXPECT_EQ(fresh.status, 303);
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->status, RecordStatus::kSubmitted);
+}
+
 TEST_F(SiteTest, OthersCannotEditAnAgencysRecords) {
   std::string cookie = SignedIn("outsider", {{Role::kAgencyOperator, "3578", other_agency_, 0}});
   auto before = db_.store().FindInnovation(draft_);
