@@ -14,6 +14,13 @@ namespace {
 
 using web::View;
 
+// The agencies' names by id, for the lists that name an agency another record points at.
+std::map<Id, std::string> NamesById(const std::vector<Agency>& agencies) {
+  std::map<Id, std::string> names;
+  for (const auto& agency : agencies) names[agency.id] = agency.name;
+  return names;
+}
+
 constexpr std::string_view kAgencyFields[] = {
     "name", "short_name", "kind", "parent_id", "echelon", "address", "phone", "email", "website"};
 
@@ -196,8 +203,7 @@ Response Site::AgenciesPage(const PageContext& page, const FormPairs* posted,
   if (!code) return ForbiddenPage(page);
   auto store = pool_.Acquire();
   auto agencies = store->ListAgencies(*code);
-  std::map<Id, std::string> names;
-  for (const auto& agency : agencies) names[agency.id] = agency.name;
+  auto names = NamesById(agencies);
   View rows = View::array();
   for (const auto& agency : agencies) {
     rows.push_back({{"name", agency.name},
@@ -245,8 +251,7 @@ Response Site::UsersPage(const PageContext& page, const FormPairs* posted,
   if (!code) return ForbiddenPage(page);
   auto store = pool_.Acquire();
   auto agencies = store->ListAgencies(*code);
-  std::map<Id, std::string> names;
-  for (const auto& agency : agencies) names[agency.id] = agency.name;
+  auto names = NamesById(agencies);
   View rows = View::array();
   for (const auto& user : store->ListUsers(*code)) {
     std::string roles;

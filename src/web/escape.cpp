@@ -26,11 +26,4 @@ void AppendEscaped(std::string& out, std::string_view text) {
   }
 }
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  AppendEscaped(out, text);
-  return out;
-}
-
 }  // namespace lumbung::web

@@ -9,7 +9,4 @@ namespace lumbung::web {
 // Appends `text` escaped for HTML element content and attribute values (& < > " ').
 void AppendEscaped(std::string& out, std::string_view text);
 
-// `text` escaped for HTML.
-std::string Escape(std::string_view text);
-
 }  // namespace lumbung::web
