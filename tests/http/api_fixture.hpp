@@ -43,12 +43,7 @@ class ApiTest : public ::testing::Test {
   // the anonymous public).
   Response Call(Method method, std::string target, std::string body = "",
                 std::vector<std::pair<std::string, std::string>> headers = {}) {
-    Request request;
-    request.method = method;
-    request.target = std::move(target);
-    request.body = std::move(body);
-    request.headers = std::move(headers);
-    request.remote_address = "127.0.0.1";
+    Request request = MakeRequest(method, std::move(target), std::move(body), std::move(headers));
     if (!token_.empty() && request.Header("authorization").empty() &&
         request.Header("cookie").empty()) {
       request.headers.emplace_back("authorization", "Bearer " + token_);
@@ -57,6 +52,18 @@ class ApiTest : public ::testing::Test {
       request.headers.emplace_back("content-type", "application/json");
     }
     return api_.Handle(request);
+  }
+
+  // A request from the loopback address, as a browser or program would send it.
+  static Request MakeRequest(Method method, std::string target, std::string body,
+                             std::vector<std::pair<std::string, std::string>> headers) {
+    Request request;
+    request.method = method;
+    request.target = std::move(target);
+    request.body = std::move(body);
+    request.headers = std::move(headers);
+    request.remote_address = "127.0.0.1";
+    return request;
   }
 
   static nlohmann::json JsonOf(const Response& response) {

@@ -66,12 +66,7 @@ class SiteTest : public ApiTest {
 
   Response Page(Method method, std::string target, std::string body = "",
                 std::vector<std::pair<std::string, std::string>> headers = {}) {
-    Request request;
-    request.method = method;
-    request.target = std::move(target);
-    request.body = std::move(body);
-    request.headers = std::move(headers);
-    request.remote_address = "127.0.0.1";
+    Request request = MakeRequest(method, std::move(target), std::move(body), std::move(headers));
     if (!request.body.empty()) {
       request.headers.emplace_back("content-type", "application/x-www-form-urlencoded");
     }
