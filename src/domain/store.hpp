@@ -22,6 +22,7 @@ enum class InnovationSort {
   kOldest,
   kTitle,       // A to Z
   kYearNewest,  // by starting year, newest first
+  kRelevance,   // best match of the search words first; the newest without words
 };
 
 // A filtered, paginated request for innovations. Empty filters match everything.
@@ -37,7 +38,8 @@ struct InnovationQuery {
   std::optional<bool> digital;
   std::string affair;  // the main government affair (urusan utama), exactly
   std::optional<Id> replicated_from;
-  // Words that must each appear, in any case, in the title, product, summary or agency name.
+  // What a person searches for (search/analysis.hpp reads it): words that must all appear,
+  // in any form of the word, in the title, product, summary, narrative or agency name.
   std::string text;
   InnovationSort sort = InnovationSort::kNewest;
   // Visibility, set by RestrictToVisible (domain/policy.hpp): when `restricted`, a record
@@ -69,12 +71,35 @@ struct InnovationSummary {
   bool digital = false;
   std::optional<int> year;
   std::string updated_at;
+  // With search words: the passage of the narrative where they appear, plain text with each
+  // matched word between kSnippetStart and kSnippetEnd. Empty otherwise.
+  std::string snippet;
+};
+
+inline constexpr char kSnippetStart = '\x02';
+inline constexpr char kSnippetEnd = '\x03';
+
+// How a search was answered when its words as typed found nothing.
+struct SearchFallback {
+  // The search with its mistyped words replaced by the known words it was answered with
+  // ("inovsi" -> "inovasi"); empty when the words were taken as typed.
+  std::string corrected_text;
+  // No record held every word, so records holding any of them are shown, best first.
+  bool any_word = false;
 };
 
 // One page of a list and the number of matches across all pages.
 struct InnovationPage {
   std::vector<InnovationSummary> items;
   long long total = 0;
+  SearchFallback search;
+};
+
+// An innovation that looks like a given text, and how much: 1 for the same words, 0 for none
+// in common, weighing rare words above common ones.
+struct SimilarInnovation {
+  InnovationSummary innovation;
+  double score = 0;
 };
 
 // One value of a facet and how many records have it. `value` is what the list filter takes
@@ -89,7 +114,8 @@ struct FacetValue {
 // query but its own, so that picking one value still shows how many the others would give.
 // Values come most frequent first, except years (newest first) and digital (true, false).
 struct InnovationFacets {
-  long long total = 0;  // matches of the whole query
+  long long total = 0;    // matches of the whole query
+  SearchFallback search;  // as for the list of the same query
   std::vector<FacetValue> agency;
   std::vector<FacetValue> type;
   std::vector<FacetValue> form;
@@ -213,6 +239,13 @@ class Store {
   virtual InnovationPage ListInnovations(const InnovationQuery& query) = 0;
   // The facet counts of a query; its page, page size and order do not matter.
   virtual InnovationFacets CountFacets(const InnovationQuery& query) = 0;
+  // The innovations most like `text` (a title, product and summary) among those `scope`
+  // matches (its search words, page and order do not matter), most alike first, leaving out
+  // `exclude` and anything scoring below `minimum`.
+  virtual std::vector<SimilarInnovation> FindSimilar(const InnovationQuery& scope,
+                                                     std::string_view text,
+                                                     std::optional<Id> exclude, int limit,
+                                                     double minimum) = 0;
   // Calls `visit` for every innovation of a region in id order, without loading all at once.
   virtual void ForEachInnovation(std::string_view region_code,
                                  const std::function<void(const Innovation&)>& visit) = 0;

@@ -111,11 +111,24 @@ TEST_P(InnovationSearch, TextFindsEveryWordInAnyCaseInTitleProductSummaryOrAgenc
   // The agency's name counts: all of Dinas Kesehatan's records, none of Pendidikan's.
   EXPECT_EQ(Search("kesehatan").size(), 3u);
   EXPECT_EQ(Search("pendidikan"), (Titles{"Sekolah Ramah Anak"}));
-  EXPECT_TRUE(Search("posyandu pendidikan").empty());
   EXPECT_EQ(Search("   ").size(), 4u) << "blank text filters nothing";
 }
 
-TEST_P(InnovationSearch, TextWildcardsMatchOnlyThemselves) {
+TEST_P(InnovationSearch, WhenNoRecordHoldsEveryWordAnyWordWillDo) {
+  Add("Posyandu Remaja");
+  Add("Sekolah Ramah Anak", [this](Innovation& i) { i.agency_id = education_; });
+  Add("Pasar Rakyat");
+  InnovationQuery query;
+  query.text = "posyandu pendidikan";
+  auto page = store().ListInnovations(query);
+  EXPECT_TRUE(page.search.any_word);
+  EXPECT_EQ(page.total, 2);
+  EXPECT_TRUE(store().CountFacets(query).search.any_word);
+  query.text = "posyandu remaja";
+  EXPECT_FALSE(store().ListInnovations(query).search.any_word);
+}
+
+TEST_P(InnovationSearch, PunctuationSeparatesWordsAndFormsNoOperator) {
   Add("Cakupan 100% Imunisasi");
   Add("Cakupan 1000 Rumah");
   Add("Kode e_KTP Cepat");
@@ -124,12 +137,158 @@ TEST_P(InnovationSearch, TextWildcardsMatchOnlyThemselves) {
   Add("Jalur AB");
 
   EXPECT_EQ(Search("100%"), (Titles{"Cakupan 100% Imunisasi"}));
-  EXPECT_EQ(Search("%"), (Titles{"Cakupan 100% Imunisasi"}));
-  EXPECT_EQ(Search("e_ktp"), (Titles{"Kode e_KTP Cepat"}));
-  EXPECT_EQ(Search("_"), (Titles{"Kode e_KTP Cepat"}));
+  EXPECT_EQ(Search("e_ktp"), (Titles{"Kode e_KTP Cepat"})) << "a phrase of two words";
   EXPECT_EQ(Search("a\\b"), (Titles{"Jalur A\\B"}));
+  EXPECT_EQ(Search("%").size(), 6u) << "no words: nothing to filter by";
   EXPECT_TRUE(Search("'; DROP TABLE innovations; --").empty());
+  // FTS5's own operators are words or punctuation here, never syntax that could fail.
+  for (const char* text : {"NEAR(cakupan rumah", "title:kode", "\"", "*", "kode*\"", "^jalur",
+                           "-kode", "{title}: x", "cakupan AND OR NOT", "((", "kode +"}) {
+    EXPECT_NO_THROW(Search(text)) << text;
+  }
   EXPECT_EQ(Search("cakupan").size(), 2u) << "the table is still there";
+}
+
+TEST_P(InnovationSearch, AnyFormOfAWordFindsTheOthers) {
+  Add("Pelayanan Terpadu Satu Pintu");
+  Add("Petugas Melayani di Rumah");
+  Add("Izin Usaha Mikro Sehari Jadi");
+  Add("Pasar Rakyat");
+  EXPECT_EQ(Search("layanan"),
+            (Titles{"Pelayanan Terpadu Satu Pintu", "Petugas Melayani di Rumah"}));
+  EXPECT_EQ(Search("perizinan usaha"), (Titles{"Izin Usaha Mikro Sehari Jadi"}));
+  EXPECT_EQ(Search("PERIZINAN"), (Titles{"Izin Usaha Mikro Sehari Jadi"}));
+}
+
+TEST_P(InnovationSearch, PhrasesKeepTheirOrderAndPrefixesCompleteAWord) {
+  Add("Air Bersih untuk Desa");
+  Add("Desa Bersih, Air Mengalir");
+  Add("Posyandu Lansia");
+  EXPECT_EQ(Search("\"air bersih\""), (Titles{"Air Bersih untuk Desa"}));
+  EXPECT_EQ(Search("air bersih ").size(), 2u) << "without quotes, anywhere";
+  EXPECT_EQ(Search("posyan*"), (Titles{"Posyandu Lansia"}));
+  EXPECT_EQ(Search("lansia posyan"), (Titles{"Posyandu Lansia"})) << "the last word as typed";
+  EXPECT_TRUE(Search("posyan ").empty()) << "a finished word is a whole word";
+}
+
+TEST_P(InnovationSearch, AMistypedWordIsCorrected) {
+  Add("Inovasi Pelayanan Kesehatan");
+  Add("Pasar Rakyat");
+  InnovationQuery query;
+  query.text = "inovsi ";
+  auto page = store().ListInnovations(query);
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.items[0].title, "Inovasi Pelayanan Kesehatan");
+  EXPECT_EQ(page.search.corrected_text, "inovasi");
+  EXPECT_EQ(store().CountFacets(query).total, 1);
+  query.text = "kesehatn pelayanan";
+  EXPECT_EQ(store().ListInnovations(query).search.corrected_text, "kesehatan pelayanan");
+  query.text = "zzqxj";
+  EXPECT_EQ(store().ListInnovations(query).total, 0);
+}
+
+TEST_P(InnovationSearch, RanksTheTitleAboveTheNarrativeAndShowsWhereWordsMatch) {
+  Add("Pasar Rakyat", [](Innovation& i) {
+    i.description = "Pedagang pasar mendapat pelatihan. Selain itu ada layanan kompos di sini.";
+  });
+  Add("Rumah Kompos Warga");
+  InnovationQuery query;
+  query.text = "kompos";
+  query.sort = InnovationSort::kRelevance;
+  auto page = store().ListInnovations(query);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].title, "Rumah Kompos Warga");
+  EXPECT_EQ(page.items[1].title, "Pasar Rakyat");
+  const std::string& snippet = page.items[1].snippet;
+  EXPECT_NE(snippet.find(std::string{kSnippetStart} + "kompos" + kSnippetEnd), std::string::npos)
+      << snippet;
+  EXPECT_TRUE(page.items[0].snippet.empty()) << "the title alone matched";
+}
+
+TEST_P(InnovationSearch, DraftsAreNeverFoundByWhoMayNotSeeThem) {
+  Add("Rahasiadraf Kesehatan", [](Innovation& i) { i.status = RecordStatus::kDraft; });
+  Add("Pasar Rakyat");
+  InnovationQuery query;
+  RestrictToVisible(Actor::Public("127.0.0.1"), query);
+  query.text = "rahasiadraf";
+  EXPECT_EQ(store().ListInnovations(query).total, 0);
+  EXPECT_EQ(store().CountFacets(query).total, 0);
+  query.text = "rahasiadrav";  // one letter away: no correction towards a hidden word
+  auto page = store().ListInnovations(query);
+  EXPECT_EQ(page.total, 0);
+  EXPECT_TRUE(page.search.corrected_text.empty());
+  query.text = "rahasiadraf pasar";  // nor does any-word reveal it
+  EXPECT_EQ(store().ListInnovations(query).total, 1);
+  EXPECT_TRUE(store().FindSimilar(query, "Rahasiadraf Kesehatan", std::nullopt, 10, 0).empty());
+  // Its agency's operator finds it.
+  Actor own;
+  own.user_id = 9;
+  own.roles = {{Role::kAgencyOperator, "", health_, 0}};
+  InnovationQuery theirs;
+  RestrictToVisible(own, theirs);
+  theirs.text = "rahasiadraf";
+  EXPECT_EQ(store().ListInnovations(theirs).total, 1);
+}
+
+TEST_P(InnovationSearch, TheIndexFollowsEveryWriteInItsTransaction) {
+  Innovation record = Add("Bank Sampah Sekolah");
+  EXPECT_EQ(Search("sampah").size(), 1u);
+
+  record.title = "Kebun Gizi Sekolah";
+  auto updated = store().UpdateInnovation(record, record.version);
+  ASSERT_TRUE(updated);
+  EXPECT_TRUE(Search("sampah ").empty());
+  EXPECT_EQ(Search("gizi").size(), 1u);
+
+  record.title = "Judul Basi";  // a stale version changes nothing, the index included
+  EXPECT_FALSE(store().UpdateInnovation(record, record.version));
+  EXPECT_TRUE(Search("basi ").empty());
+  EXPECT_EQ(Search("gizi").size(), 1u);
+
+  {
+    Transaction transaction(store());
+    Innovation other = record;
+    other.title = "Ditarik Kembali";
+    other.source_ref = "";
+    ASSERT_TRUE(store().InsertInnovation(other));
+    EXPECT_EQ(Search("ditarik").size(), 1u);
+  }  // rolled back
+  EXPECT_TRUE(Search("ditarik").empty());
+
+  Agency agency = *store().FindAgency(health_);
+  agency.name = "Dinas Kesehatan dan Keluarga Berencana";
+  ASSERT_TRUE(store().UpdateAgency(agency, agency.version));
+  EXPECT_EQ(Search("keluarga berencana").size(), 1u) << "the agency's new name";
+
+  ASSERT_TRUE(store().DeleteInnovation(updated->id, updated->version));
+  EXPECT_TRUE(Search("gizi").empty());
+}
+
+TEST_P(InnovationSearch, SimilarInnovationsShareTheirRarerWords) {
+  auto mobile = Add("Akta Kelahiran Keliling ke Desa", [](Innovation& i) {
+    i.summary = "Petugas datang ke desa membawa layanan akta kelahiran.";
+  });
+  Add("Layanan Keliling Akta Kelahiran Anak",
+      [](Innovation& i) { i.summary = "Akta kelahiran untuk anak di desa terpencil."; });
+  Add("Pajak Daerah Daring", [](Innovation& i) { i.summary = "Layanan pajak daerah di rumah."; });
+  Add("Sekolah Ramah Anak", [this](Innovation& i) { i.agency_id = education_; });
+  InnovationQuery scope;
+  auto similar =
+      store().FindSimilar(scope, mobile.title + "\n" + mobile.summary, mobile.id, 5, 0.1);
+  ASSERT_FALSE(similar.empty());
+  EXPECT_EQ(similar[0].innovation.title, "Layanan Keliling Akta Kelahiran Anak");
+  EXPECT_GT(similar[0].score, 0.4);
+  EXPECT_LE(similar[0].score, 1.0);
+  for (const auto& s : similar) {
+    EXPECT_NE(s.innovation.id, mobile.id) << "never itself";
+    EXPECT_NE(s.innovation.title, "Pajak Daerah Daring") << "only common words shared";
+  }
+  // Unsaved text finds the same, itself included.
+  auto typed = store().FindSimilar(scope, "akta kelahiran keliling", std::nullopt, 5, 0.1);
+  ASSERT_GE(typed.size(), 2u);
+  // A scope limits where it looks.
+  scope.region_code = "3573";
+  EXPECT_TRUE(store().FindSimilar(scope, mobile.title, std::nullopt, 5, 0).empty());
 }
 
 TEST_P(InnovationSearch, AffairMatchesExactly) {
@@ -164,7 +323,7 @@ TEST_P(InnovationSearch, ReplicatedFromFindsTheReplicationsOfOneInnovation) {
   query.replicated_from = origin.id;
   EXPECT_EQ(TitlesFor(query), (Titles{"Tiruan di Malang", "Tiruan Kedua"}));
   EXPECT_EQ(store().ListInnovations(query).total, 2);
-  query.text = "malang";
+  query.text = "malang ";
   EXPECT_EQ(TitlesFor(query), (Titles{"Tiruan di Malang"}));
 }
 

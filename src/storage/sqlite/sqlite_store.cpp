@@ -12,9 +12,16 @@
 #include "domain/dates.hpp"
 #include "domain/messages.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/search_index.hpp"
 
 namespace lumbung::storage {
 namespace {
+
+using sqlite::Connection;
+using sqlite::ReadSnapshot;
+using sqlite::Savepoint;
+using sqlite::Statement;
 
 using Json = nlohmann::json;
 
@@ -62,6 +69,8 @@ constexpr const char* kUpdateAgency =
     "version = version + 1 WHERE id = ?1 AND version = ?9";
 constexpr const char* kDeleteAgency = "DELETE FROM agencies WHERE id = ?1 AND version = ?2";
 constexpr const char* kCountAgencyRoles = "SELECT count(*) FROM user_roles WHERE agency_id = ?1";
+constexpr const char* kSelectAgencyInnovationIds =
+    "SELECT id FROM innovations WHERE agency_id = ?1";
 constexpr const char* kCountAgencyInnovations =
     "SELECT count(*) FROM innovations WHERE agency_id = ?1";
 
@@ -215,99 +224,6 @@ std::string NameKey(std::string_view name) {
   }
   return key;
 }
-
-// A prepared statement, reset when the handle goes so the cached statement can run again.
-class Statement {
- public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt, bool owned = false)
-      : db_(db), stmt_(stmt), owned_(owned) {}
-  ~Statement() {
-    if (owned_) {
-      sqlite3_finalize(stmt_);
-      return;
-    }
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& Bind(int index, std::string_view text) {
-    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                            SQLITE_TRANSIENT));
-    return *this;
-  }
-  Statement& Bind(int index, std::int64_t value) {
-    Check(sqlite3_bind_int64(stmt_, index, value));
-    return *this;
-  }
-  template <typename T>
-  Statement& Bind(int index, const std::optional<T>& value) {
-    if (value) return Bind(index, static_cast<std::int64_t>(*value));
-    Check(sqlite3_bind_null(stmt_, index));
-    return *this;
-  }
-  Statement& BindNullableText(int index, std::optional<std::string_view> text) {
-    if (text) return Bind(index, *text);
-    Check(sqlite3_bind_null(stmt_, index));
-    return *this;
-  }
-
-  // Steps once: true while there is a row.
-  bool Step() {
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    Fail(rc);
-  }
-  // What a write came to. Other failures throw: the domain checks references before it
-  // writes, so a broken one means a bug or a race, not bad input.
-  enum class Outcome { kDone, kDuplicate, kStillReferenced };
-
-  // Runs a statement that returns no rows.
-  Outcome Execute() {
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return Outcome::kDone;
-    int extended = sqlite3_extended_errcode(db_);
-    if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
-      return Outcome::kDuplicate;
-    }
-    if (extended == SQLITE_CONSTRAINT_FOREIGNKEY && referenced_is_expected_) {
-      return Outcome::kStillReferenced;
-    }
-    Fail(rc);
-  }
-
-  // A delete may meet rows that still point at the record: that is a conflict, not a bug.
-  Statement& ExpectReferences() {
-    referenced_is_expected_ = true;
-    return *this;
-  }
-
-  std::string Text(int column) const {
-    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return text ? std::string(text, sqlite3_column_bytes(stmt_, column)) : std::string();
-  }
-  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-  std::optional<std::int64_t> OptionalInt(int column) const {
-    if (IsNull(column)) return std::nullopt;
-    return Int(column);
-  }
-
- private:
-  void Check(int rc) {
-    if (rc != SQLITE_OK) Fail(rc);
-  }
-  [[noreturn]] void Fail(int rc) {
-    throw StorageError(std::string("sqlite: ") + sqlite3_errstr(rc) + ": " + sqlite3_errmsg(db_));
-  }
-
-  sqlite3* db_;
-  sqlite3_stmt* stmt_;
-  bool owned_ = false;
-  bool referenced_is_expected_ = false;
-};
 
 template <typename E>
 E EnumOf(const std::string& text) {
@@ -468,127 +384,6 @@ Innovation ReadInnovation(const Statement& r) {
   return i;
 }
 
-// One open SQLite connection with its prepared statements.
-class Connection {
- public:
-  explicit Connection(const std::string& path) {
-    int rc =
-        sqlite3_open_v2(path.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-      std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-      sqlite3_close(db_);
-      throw StorageError("sqlite: cannot open " + path + ": " + message);
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    Exec(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;");
-  }
-  ~Connection() {
-    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
-    sqlite3_close(db_);
-  }
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
-
-  void Exec(const char* sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-      std::string message = error ? error : "unknown error";
-      sqlite3_free(error);
-      throw StorageError("sqlite: " + message);
-    }
-  }
-
-  // For destructors: a failure here has nowhere to go, and SQLite rolls back on close anyway.
-  void ExecIgnoringErrors(const char* sql) noexcept {
-    sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
-  }
-
-  // The prepared statement for `sql`, prepared once per connection.
-  Statement Prepare(const std::string& sql) {
-    auto found = statements_.find(sql);
-    if (found == statements_.end()) {
-      sqlite3_stmt* stmt = nullptr;
-      if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
-          SQLITE_OK) {
-        throw StorageError(std::string("sqlite: cannot prepare: ") + sqlite3_errmsg(db_));
-      }
-      found = statements_.emplace(sql, stmt).first;
-    }
-    return Statement(db_, found->second);
-  }
-
-  // A statement assembled from what a client asked (a list's filters): prepared for one use
-  // and finalised after it, since the number of such texts has no useful bound.
-  Statement PrepareOnce(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.c_str(), -1, 0, &stmt, nullptr) != SQLITE_OK) {
-      throw StorageError(std::string("sqlite: cannot prepare: ") + sqlite3_errmsg(db_));
-    }
-    return Statement(db_, stmt, true);
-  }
-
-  std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-  bool InAutocommit() const { return sqlite3_get_autocommit(db_) != 0; }
-  int Changes() const { return sqlite3_changes(db_); }
-
- private:
-  sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
-};
-
-// A nested transaction: rolled back unless released, inside or outside a transaction.
-class Savepoint {
- public:
-  explicit Savepoint(Connection& connection)
-      : connection_(connection), outermost_(connection.InAutocommit()) {
-    // Outside a transaction, take the write lock at once: a read followed by a write in a
-    // deferred transaction could meet another writer's commit in between and fail.
-    connection_.Exec(outermost_ ? "BEGIN IMMEDIATE" : "SAVEPOINT record");
-  }
-  ~Savepoint() {
-    if (released_) return;
-    connection_.ExecIgnoringErrors(outermost_ ? "ROLLBACK" : "ROLLBACK TO record; RELEASE record");
-  }
-  Savepoint(const Savepoint&) = delete;
-  Savepoint& operator=(const Savepoint&) = delete;
-  void Release() {
-    connection_.Exec(outermost_ ? "COMMIT" : "RELEASE record");
-    released_ = true;
-  }
-
- private:
-  Connection& connection_;
-  bool outermost_;
-  bool released_ = false;
-};
-
-// A read transaction: the reads inside it see one state of the database. Inside a caller's
-// transaction it adds nothing, since that one already holds its snapshot.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(Connection& connection)
-      : connection_(connection), outermost_(connection.InAutocommit()) {
-    if (outermost_) connection_.Exec("BEGIN");
-  }
-  ~ReadSnapshot() {
-    if (outermost_ && !ended_) connection_.ExecIgnoringErrors("ROLLBACK");
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-  void End() {
-    if (outermost_) connection_.Exec("COMMIT");
-    ended_ = true;
-  }
-
- private:
-  Connection& connection_;
-  bool outermost_;
-  bool ended_ = false;
-};
-
 // Facet values in the order a catalogue shows them: the most frequent first.
 constexpr const char* kMostFrequentFirst = "n DESC, v";
 
@@ -599,33 +394,47 @@ using BoundValue = std::variant<std::string, std::int64_t>;
 // under every filter of the query but its own.
 enum class Facet { kNone, kAgency, kType, kForm, kMaturity, kStage, kYear, kAffair, kDigital };
 
-// How a filter applies the search words: by searching the texts, or by taking the ids that
-// CollectTextMatches put into temp.innovation_matches.
-enum class TextMatch { kSearch, kCollected };
+// How a filter applies the search words: the FTS5 expression they came to (empty for none),
+// matched against innovation_search joined as "s", or taken as the ids CollectTextMatches put
+// into temp.innovation_matches.
+struct TextFilter {
+  std::string match;
+  bool collected = false;
+};
 
-// The words of a search text: what lies between runs of white space.
-std::vector<std::string_view> WordsOf(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  std::vector<std::string_view> words;
-  std::size_t start = text.find_first_not_of(kSpace);
-  while (start != std::string_view::npos) {
-    std::size_t end = text.find_first_of(kSpace, start);
-    words.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
-    start = text.find_first_not_of(kSpace, end);
-  }
-  return words;
-}
+// What a query's search words came to (SqliteStore::PlanSearch).
+struct SearchPlan {
+  std::string match;  // the FTS5 expression; empty when the query has no words
+  SearchFallback fallback;
+};
 
-// The LIKE pattern (with ESCAPE '\') that finds `word` anywhere in a text: the word's own
-// wildcards and backslashes match only themselves.
-std::string ContainsPattern(std::string_view word) {
-  std::string pattern = "%";
-  for (char c : word) {
-    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  pattern += '%';
-  return pattern;
+// How many corrections of a mistyped search are tried before giving up on them.
+constexpr int kCorrectionsTried = 3;
+// Likeness: how many of a text's rarest words look for candidates, and how many candidates
+// (the best by BM25) are weighed word by word.
+constexpr std::size_t kSimilarityWords = 12;
+constexpr int kSimilarityCandidates = 40;
+
+// A row of kSummaryColumns.
+InnovationSummary ReadSummary(const Statement& s) {
+  InnovationSummary item;
+  item.id = s.Int(0);
+  item.region_code = s.Text(1);
+  item.agency_id = s.Int(2);
+  item.agency_name = s.Text(3);
+  item.title = s.Text(4);
+  item.product = s.Text(5);
+  item.summary = s.Text(6);
+  item.type = OptionalEnumOf<InnovationType>(s, 7);
+  item.form = OptionalEnumOf<Form>(s, 8);
+  item.maturity = EnumOf<Maturity>(s.Text(9));
+  item.stage = EnumOf<Stage>(s.Text(10));
+  item.status = EnumOf<RecordStatus>(s.Text(11));
+  item.continuation = EnumOf<Continuation>(s.Text(12));
+  item.digital = s.Int(13) != 0;
+  if (auto year = s.OptionalInt(14)) item.year = static_cast<int>(*year);
+  item.updated_at = s.Text(15);
+  return item;
 }
 
 // The FROM and WHERE clauses of an innovation query, assembled from fixed fragments with every
@@ -633,8 +442,7 @@ std::string ContainsPattern(std::string_view word) {
 // what matches; `omitted` names the one filter a facet leaves out.
 class InnovationFilter {
  public:
-  explicit InnovationFilter(const InnovationQuery& q, Facet omitted = Facet::kNone,
-                            TextMatch text = TextMatch::kSearch) {
+  InnovationFilter(const InnovationQuery& q, const TextFilter& text, Facet omitted = Facet::kNone) {
     auto keep = [omitted](Facet facet) { return facet != omitted; };
     if (!q.region_code.empty()) Add("i.region_code = ?", q.region_code);
     if (q.agency_id && keep(Facet::kAgency)) Add("i.agency_id = ?", *q.agency_id);
@@ -649,18 +457,11 @@ class InnovationFilter {
     if (!q.affair.empty() && keep(Facet::kAffair)) Add("i.main_affair = ?", q.affair);
     if (q.replicated_from) Add("i.replicated_from = ?", *q.replicated_from);
     if (!q.statuses.empty()) where_ += " AND " + In("i.status", q.statuses);
-    if (text == TextMatch::kCollected) {
-      if (!WordsOf(q.text).empty()) where_ += " AND i.id IN temp.innovation_matches";
-    } else {
-      // Each word must appear somewhere; one bound pattern serves the four columns.
-      for (std::string_view word : WordsOf(q.text)) {
-        std::string p = "?" + std::to_string(next_);
-        where_ += " AND (i.title LIKE " + p + " ESCAPE '\\' OR i.product LIKE " + p +
-                  " ESCAPE '\\' OR i.summary LIKE " + p + " ESCAPE '\\' OR a.name LIKE " + p +
-                  " ESCAPE '\\')";
-        binds_.emplace_back(next_++, ContainsPattern(word));
-        joins_agencies_ = true;
-      }
+    if (!text.match.empty() && text.collected) {
+      where_ += " AND i.id IN temp.innovation_matches";
+    } else if (!text.match.empty()) {
+      Add("s.innovation_search MATCH ?", text.match);
+      joins_search_ = true;
     }
     if (q.restricted) {
       // Visible: the statuses everyone may see, or anything of the actor's regions and agencies.
@@ -674,10 +475,10 @@ class InnovationFilter {
     }
   }
 
-  // " FROM innovations i", joined to the agencies when the text search reads their names.
+  // " FROM innovations i", joined to the search index when the filter matches words there.
   std::string From() const {
-    return joins_agencies_ ? " FROM innovations i JOIN agencies a ON a.id = i.agency_id"
-                           : " FROM innovations i";
+    return joins_search_ ? " FROM innovation_search s JOIN innovations i ON i.id = s.rowid"
+                         : " FROM innovations i";
   }
   // " WHERE ...", always a valid clause to append further conditions to with AND.
   const std::string& Where() const { return where_; }
@@ -718,7 +519,7 @@ class InnovationFilter {
   std::string where_ = " WHERE 1 = 1";
   std::vector<std::pair<int, BoundValue>> binds_;
   int next_ = 1;
-  bool joins_agencies_ = false;
+  bool joins_search_ = false;
 };
 
 Error Stale() { return msg::StaleVersion(); }
@@ -778,7 +579,9 @@ std::string AuditJson(const User& user) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(const std::string& path) : connection_(path) {}
+  explicit SqliteStore(const std::string& path) : connection_(path), search_(connection_) {
+    sqlite::RegisterTokenizer(connection_.handle());
+  }
 
   // Transactions nest: inside one, Begin opens a savepoint.
   void Begin() override {
@@ -905,6 +708,14 @@ class SqliteStore final : public Store {
   Result<Agency> UpdateAgency(const Agency& agency, std::int64_t expected_version) override {
     Savepoint savepoint(connection_);
     auto before = FindAgency(agency.id);
+    // The search index holds the agency's name with each of its innovations.
+    std::vector<Id> renamed;
+    if (before && before->name != agency.name) {
+      auto s = connection_.Prepare(kSelectAgencyInnovationIds);
+      s.Bind(1, agency.id);
+      while (s.Step()) renamed.push_back(s.Int(0));
+    }
+    for (Id id : renamed) search_.Forget(id);
     {
       auto s = connection_.Prepare(kUpdateAgency);
       s.Bind(1, agency.id).Bind(2, agency.name).Bind(3, NameKey(agency.name));
@@ -917,6 +728,7 @@ class SqliteStore final : public Store {
       if (!before) return msg::NotFound("Perangkat daerah", "Agency");
       return Stale();
     }
+    for (Id id : renamed) search_.Add(id);
     Agency after = *FindAgency(agency.id);
     Audit("update", "agency", std::to_string(after.id), after.region_code, ToJson(*before).dump(),
           ToJson(after).dump());
@@ -962,9 +774,11 @@ class SqliteStore final : public Store {
   }
 
   InnovationPage ListInnovations(const InnovationQuery& q) override {
-    const InnovationFilter filter(q);
+    const SearchPlan plan = PlanSearch(q);
+    const InnovationFilter filter(q, {plan.match});
     InnovationPage page;
     page.total = CountMatches(filter);
+    page.search = plan.fallback;
     const char* order = " ORDER BY i.updated_at DESC, i.id DESC";
     switch (q.sort) {
       case InnovationSort::kNewest:
@@ -979,35 +793,21 @@ class SqliteStore final : public Store {
         // SQLite sorts NULL below every number, so records without a year come last.
         order = " ORDER BY i.year DESC, i.id DESC";
         break;
+      case InnovationSort::kRelevance:
+        if (!plan.match.empty()) order = " ORDER BY s.rank, i.id DESC";
+        break;
     }
     const int next = filter.next();
-    std::string sql = std::string("SELECT ") + kSummaryColumns +
-                      " FROM innovations i JOIN agencies a ON a.id = i.agency_id" + filter.Where() +
-                      order + " LIMIT ?" + std::to_string(next) + " OFFSET ?" +
-                      std::to_string(next + 1);
+    std::string sql = std::string("SELECT ") + kSummaryColumns + filter.From() +
+                      " JOIN agencies a ON a.id = i.agency_id" + filter.Where() + order +
+                      " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
     auto s = connection_.PrepareOnce(sql);
     filter.BindTo(s);
     s.Bind(next, std::int64_t{q.per_page});
     s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
-    while (s.Step()) {
-      InnovationSummary item;
-      item.id = s.Int(0);
-      item.region_code = s.Text(1);
-      item.agency_id = s.Int(2);
-      item.agency_name = s.Text(3);
-      item.title = s.Text(4);
-      item.product = s.Text(5);
-      item.summary = s.Text(6);
-      item.type = OptionalEnumOf<InnovationType>(s, 7);
-      item.form = OptionalEnumOf<Form>(s, 8);
-      item.maturity = EnumOf<Maturity>(s.Text(9));
-      item.stage = EnumOf<Stage>(s.Text(10));
-      item.status = EnumOf<RecordStatus>(s.Text(11));
-      item.continuation = EnumOf<Continuation>(s.Text(12));
-      item.digital = s.Int(13) != 0;
-      if (auto year = s.OptionalInt(14)) item.year = static_cast<int>(*year);
-      item.updated_at = s.Text(15);
-      page.items.push_back(std::move(item));
+    while (s.Step()) page.items.push_back(ReadSummary(s));
+    if (!plan.match.empty()) {
+      for (auto& item : page.items) item.snippet = search_.Snippet(plan.match, item.id);
     }
     return page;
   }
@@ -1016,9 +816,11 @@ class SqliteStore final : public Store {
     // One snapshot for all the counts, so that a write committed between two of them cannot
     // make the facets disagree with each other.
     ReadSnapshot snapshot(connection_);
-    const TextMatch text = CollectTextMatches(q);
+    const SearchPlan plan = PlanSearch(q);
+    const TextFilter text = CollectTextMatches(q, plan.match);
     InnovationFacets facets;
-    facets.total = CountMatches(InnovationFilter(q, Facet::kNone, text));
+    facets.search = plan.fallback;
+    facets.total = CountMatches(InnovationFilter(q, text));
     facets.agency = CountAgencyValues(q, text);
     facets.type = CountValues(q, text, Facet::kType, "i.type", kMostFrequentFirst);
     facets.form = CountValues(q, text, Facet::kForm, "i.form", kMostFrequentFirst);
@@ -1030,6 +832,55 @@ class SqliteStore final : public Store {
     for (auto& value : facets.digital) value.value = value.value == "1" ? "true" : "false";
     snapshot.End();
     return facets;
+  }
+
+  std::vector<SimilarInnovation> FindSimilar(const InnovationQuery& scope, std::string_view text,
+                                             std::optional<Id> exclude, int limit,
+                                             double minimum) override {
+    ReadSnapshot snapshot(connection_);
+    search_.Refresh(ChangeCounter());
+    // The text's rarest words find the candidates; likeness over all its words ranks them.
+    const std::vector<search::StemCount> stems = search::ContentStems(text, search_.stemmer());
+    std::vector<std::pair<double, const search::StemCount*>> telling;
+    for (const auto& stem : stems) {
+      if (search_.DocumentsWith(stem.stem) > 0) telling.emplace_back(Weight(stem.stem), &stem);
+    }
+    std::sort(telling.begin(), telling.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    telling.resize(std::min<std::size_t>(telling.size(), kSimilarityWords));
+    if (telling.empty()) return {};
+    search::ParsedSearch words;
+    for (const auto& [weight, stem] : telling) words.terms.push_back({{stem->word}});
+    const std::string match = std::string(sqlite::kIdentityColumns) + " : (" +
+                              sqlite::MatchExpression(words, false) + ")";
+
+    InnovationQuery candidates = scope;
+    candidates.text.clear();
+    const InnovationFilter filter(candidates, {match});
+    const int next = filter.next();
+    std::string sql = std::string("SELECT ") + kSummaryColumns + filter.From() +
+                      " JOIN agencies a ON a.id = i.agency_id" + filter.Where() + " AND i.id <> ?" +
+                      std::to_string(next) + " ORDER BY s.rank LIMIT " +
+                      std::to_string(kSimilarityCandidates);
+    auto s = connection_.PrepareOnce(sql);
+    filter.BindTo(s);
+    s.Bind(next, exclude.value_or(0));
+    std::vector<SimilarInnovation> similar;
+    const auto weight = [this](const std::string& stem) { return Weight(stem); };
+    while (s.Step()) {
+      SimilarInnovation candidate{ReadSummary(s), 0};
+      const InnovationSummary& i = candidate.innovation;
+      candidate.score = search::Similarity(
+          stems,
+          search::ContentStems(i.title + "\n" + i.product + "\n" + i.summary, search_.stemmer()),
+          weight);
+      if (candidate.score >= minimum) similar.push_back(std::move(candidate));
+    }
+    snapshot.End();
+    std::stable_sort(similar.begin(), similar.end(),
+                     [](const auto& a, const auto& b) { return a.score > b.score; });
+    if (similar.size() > static_cast<std::size_t>(limit)) similar.resize(limit);
+    return similar;
   }
 
   void ForEachInnovation(std::string_view region_code,
@@ -1056,6 +907,7 @@ class SqliteStore final : public Store {
       id = connection_.LastInsertId();
     }
     WriteTexts(id, innovation);
+    search_.Add(id);
     Innovation created = *FindInnovation(id);
     Audit("create", "innovation", std::to_string(id), created.region_code, "",
           ToJson(created).dump());
@@ -1067,6 +919,7 @@ class SqliteStore final : public Store {
                                       std::int64_t expected_version) override {
     Savepoint savepoint(connection_);
     auto before = FindInnovation(innovation.id);
+    if (before) search_.Forget(innovation.id);
     {
       auto s = connection_.Prepare(kUpdateInnovation);
       Innovation bound = innovation;
@@ -1082,6 +935,7 @@ class SqliteStore final : public Store {
       return Stale();
     }
     WriteTexts(innovation.id, innovation);
+    search_.Add(innovation.id);
     Innovation after = *FindInnovation(innovation.id);
     Audit("update", "innovation", std::to_string(after.id), after.region_code,
           ToJson(*before).dump(), ToJson(after).dump());
@@ -1092,6 +946,7 @@ class SqliteStore final : public Store {
   Status DeleteInnovation(Id id, std::int64_t expected_version) override {
     Savepoint savepoint(connection_);
     auto before = FindInnovation(id);
+    if (before) search_.Forget(id);
     auto deleted = DeleteVersioned(
         kDeleteInnovation, id, expected_version,
         {"Inovasi ini masih dirujuk data lain.", "Other records still refer to this innovation."});
@@ -1520,28 +1375,71 @@ class SqliteStore final : public Store {
     return s.Step() ? s.Int(0) : 0;
   }
 
-  // Searching the texts reads every row, and each facet would search again. So when the query
-  // has search words, the ids that hold them (under the filters no facet leaves out) are
+  // The FTS5 expression a query's words come to: all the words as typed; failing that, with
+  // mistyped words corrected; failing that, any of the words. Each try asks whether anything
+  // visible matches under the filters no facet leaves out, so that a correction never rests
+  // on records the reader may not see.
+  SearchPlan PlanSearch(const InnovationQuery& q) {
+    SearchPlan plan;
+    const search::ParsedSearch parsed = search::ParseSearch(q.text);
+    if (parsed.terms.empty()) return plan;
+    plan.match = sqlite::MatchExpression(parsed, true);
+    const InnovationQuery base = UnfacetedOf(q);
+    if (AnyMatches(base, plan.match)) return plan;
+    for (const auto& corrected : search_.Corrections(parsed, kCorrectionsTried)) {
+      std::string match = sqlite::MatchExpression(corrected, true);
+      if (AnyMatches(base, match)) {
+        plan.match = std::move(match);
+        plan.fallback.corrected_text = search::TextOf(corrected);
+        return plan;
+      }
+    }
+    if (parsed.terms.size() > 1) {
+      std::string match = sqlite::MatchExpression(parsed, false);
+      if (AnyMatches(base, match)) {
+        plan.match = std::move(match);
+        plan.fallback.any_word = true;
+      }
+    }
+    return plan;
+  }
+
+  bool AnyMatches(const InnovationQuery& q, const std::string& match) {
+    const InnovationFilter filter(q, {match});
+    auto s = connection_.PrepareOnce("SELECT 1" + filter.From() + filter.Where() + " LIMIT 1");
+    filter.BindTo(s);
+    return s.Step();
+  }
+
+  // The query without the filters a facet may leave out.
+  static InnovationQuery UnfacetedOf(const InnovationQuery& q) {
+    InnovationQuery base;
+    base.text = q.text;
+    base.region_code = q.region_code;
+    base.statuses = q.statuses;
+    base.replicated_from = q.replicated_from;
+    base.restricted = q.restricted;
+    base.visible_everywhere = q.visible_everywhere;
+    base.visible_regions = q.visible_regions;
+    base.visible_agencies = q.visible_agencies;
+    return base;
+  }
+
+  double Weight(const std::string& stem) { return search_.Weight(stem); }
+
+  // Searching the index once per facet would repeat the same work nine times. So when the
+  // query has search words, the ids that hold them (under the filters no facet leaves out) are
   // collected once into temp.innovation_matches, and the counts take them from there.
-  TextMatch CollectTextMatches(const InnovationQuery& q) {
-    if (WordsOf(q.text).empty()) return TextMatch::kSearch;
-    InnovationQuery words;
-    words.text = q.text;
-    words.region_code = q.region_code;
-    words.statuses = q.statuses;
-    words.replicated_from = q.replicated_from;
-    words.restricted = q.restricted;
-    words.visible_everywhere = q.visible_everywhere;
-    words.visible_regions = q.visible_regions;
-    words.visible_agencies = q.visible_agencies;
-    const InnovationFilter filter(words);
+  TextFilter CollectTextMatches(const InnovationQuery& q, const std::string& match) {
+    if (match.empty()) return {};
+    const InnovationFilter filter(UnfacetedOf(q), {match});
     connection_.Exec(kCreateTextMatches);
     connection_.Exec(kClearTextMatches);
     auto s = connection_.PrepareOnce("INSERT INTO temp.innovation_matches SELECT i.id" +
                                      filter.From() + filter.Where());
     filter.BindTo(s);
     s.Execute();
-    return TextMatch::kCollected;
+    return {match, true};
   }
 
   // The number of innovations the filter matches.
@@ -1555,9 +1453,9 @@ class SqliteStore final : public Store {
   // column, in `order` ("v" names the value and "n" its count). Records without a value (NULL
   // or empty) are left out: the list has no filter that would find them. They are skipped
   // here rather than in SQL so that the WHERE clause stays the one the count runs.
-  std::vector<FacetValue> CountValues(const InnovationQuery& q, TextMatch text, Facet facet,
+  std::vector<FacetValue> CountValues(const InnovationQuery& q, const TextFilter& text, Facet facet,
                                       const char* column, const char* order) {
-    const InnovationFilter filter(q, facet, text);
+    const InnovationFilter filter(q, text, facet);
     // "GROUP BY +column": the unary plus keeps SQLite from walking an index on the column only
     // to get its groups in order (innovations_year), which reads the table for every row; the
     // covering innovations_filters then serves the count, and sorting the groups costs little.
@@ -1574,8 +1472,8 @@ class SqliteStore final : public Store {
   }
 
   // The agency facet: ids as values, names as labels, most innovations first.
-  std::vector<FacetValue> CountAgencyValues(const InnovationQuery& q, TextMatch text) {
-    const InnovationFilter filter(q, Facet::kAgency, text);
+  std::vector<FacetValue> CountAgencyValues(const InnovationQuery& q, const TextFilter& text) {
+    const InnovationFilter filter(q, text, Facet::kAgency);
     // Counting first and naming after keeps the count on the covering index (see CountValues
     // for the unary plus).
     std::string sql =
@@ -1611,6 +1509,7 @@ class SqliteStore final : public Store {
   }
 
   Connection connection_;
+  sqlite::SearchIndex search_;
   std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint
   Actor actor_ = Actor::System();
 };

@@ -1,0 +1,226 @@
+#include "storage/sqlite/search_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <new>
+
+namespace lumbung::storage::sqlite {
+namespace {
+
+// Takes the record's texts from innovation_search_source: the rows FTS5 indexed, or will.
+constexpr const char* kForget =
+    "INSERT INTO innovation_search (innovation_search, rowid, title, product, summary, body, "
+    "agency) SELECT 'delete', id, title, product, summary, body, agency "
+    "FROM innovation_search_source WHERE id = ?1";
+constexpr const char* kAdd =
+    "INSERT INTO innovation_search (rowid, title, product, summary, body, agency) "
+    "SELECT id, title, product, summary, body, agency FROM innovation_search_source WHERE id = ?1";
+// The index's vocabulary: one row per term with the number of records holding it. Temporary,
+// so each connection creates its own view of the one index.
+constexpr const char* kCreateTerms =
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.innovation_search_terms "
+    "USING fts5vocab(main, innovation_search, row)";
+constexpr const char* kDocumentsWith =
+    "SELECT doc FROM temp.innovation_search_terms WHERE term = ?1";
+constexpr const char* kDocuments = "SELECT count(*) FROM innovations";
+// Columns 3 (body) and 2 (summary) of innovation_search; 14 tokens around the match.
+constexpr const char* kSnippet =
+    "SELECT snippet(innovation_search, 3, char(2), char(3), '…', 14), "
+    "snippet(innovation_search, 2, char(2), char(3), '…', 14) "
+    "FROM innovation_search WHERE innovation_search MATCH ?1 AND rowid = ?2";
+
+// The tokenizer FTS5 calls: one per table that names it, each with its own stemmer.
+struct Tokenizer {
+  search::Stemmer stemmer;
+};
+
+int CreateTokenizer(void*, const char**, int, Fts5Tokenizer** out) {
+  try {
+    *out = reinterpret_cast<Fts5Tokenizer*>(new Tokenizer());
+    return SQLITE_OK;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+}
+
+void DeleteTokenizer(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<Tokenizer*>(tokenizer); }
+
+// A document gives each word's stem and, at the same position, the folded word when it differs;
+// a query gives the stem, and a prefix query the folded letters as typed.
+int Tokenize(Fts5Tokenizer* self, void* context, int flags, const char* text, int length,
+             int (*token)(void*, int, const char*, int, int, int)) {
+  auto& tokenizer = *reinterpret_cast<Tokenizer*>(self);
+  const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+  int rc = SQLITE_OK;
+  try {
+    search::ForEachWord(
+        std::string_view(text, static_cast<std::size_t>(length)), [&](const search::Word& word) {
+          const int begin = static_cast<int>(word.begin);
+          const int end = static_cast<int>(word.end);
+          const std::string& folded = word.folded;
+          const int size = static_cast<int>(folded.size());
+          if (prefix) {
+            rc = token(context, 0, folded.data(), size, begin, end);
+            return rc == SQLITE_OK;
+          }
+          std::string stem = tokenizer.stemmer.Stem(folded);
+          rc = token(context, 0, stem.data(), static_cast<int>(stem.size()), begin, end);
+          if (rc == SQLITE_OK && !query && stem != folded) {
+            rc = token(context, FTS5_TOKEN_COLOCATED, folded.data(), size, begin, end);
+          }
+          return rc == SQLITE_OK;
+        });
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+  return rc;
+}
+
+fts5_api* FtsApi(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
+    throw StorageError("sqlite: this SQLite has no FTS5");
+  }
+  sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  if (!api) throw StorageError("sqlite: this SQLite has no FTS5");
+  return api;
+}
+
+// One term as FTS5 reads it: the words in double quotes (they hold only letters and digits),
+// and '*' after a prefix.
+std::string Quoted(const search::Term& term) {
+  std::string out = "\"";
+  for (std::size_t k = 0; k < term.words.size(); ++k) out += (k ? " " : "") + term.words[k];
+  out += "\"";
+  if (term.prefix) out += " *";
+  return out;
+}
+
+}  // namespace
+
+void RegisterTokenizer(sqlite3* db) {
+  static fts5_tokenizer tokenizer = {CreateTokenizer, DeleteTokenizer, Tokenize};
+  fts5_api* api = FtsApi(db);
+  if (api->xCreateTokenizer(api, "lumbung", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+    throw StorageError("sqlite: cannot register the search tokenizer");
+  }
+}
+
+std::string MatchExpression(const search::ParsedSearch& parsed, bool all) {
+  std::string expression;
+  for (std::size_t k = 0; k < parsed.terms.size(); ++k) {
+    const search::Term& term = parsed.terms[k];
+    std::string one = Quoted(term);
+    if (k + 1 == parsed.terms.size() && parsed.last_word_open) {
+      one = "(" + one + " OR " + one + " *)";
+    }
+    expression += (k ? (all ? " AND " : " OR ") : "") + one;
+  }
+  return expression;
+}
+
+void SearchIndex::Forget(Id innovation_id) {
+  auto s = connection_.Prepare(kForget);
+  s.Bind(1, innovation_id);
+  s.Execute();
+}
+
+void SearchIndex::Add(Id innovation_id) {
+  auto s = connection_.Prepare(kAdd);
+  s.Bind(1, innovation_id);
+  s.Execute();
+}
+
+long long SearchIndex::DocumentsWith(const std::string& term) {
+  connection_.Exec(kCreateTerms);
+  auto s = connection_.Prepare(kDocumentsWith);
+  s.Bind(1, term);
+  return s.Step() ? s.Int(0) : 0;
+}
+
+long long SearchIndex::Documents() {
+  if (documents_ < 0) {
+    auto s = connection_.Prepare(kDocuments);
+    documents_ = s.Step() ? s.Int(0) : 0;
+  }
+  return documents_;
+}
+
+double SearchIndex::Weight(const std::string& stem) {
+  auto found = document_counts_.find(stem);
+  if (found == document_counts_.end()) {
+    found = document_counts_.emplace(stem, DocumentsWith(stem)).first;
+  }
+  // A stem the index has never seen weighs as one seen once.
+  const double documents = static_cast<double>(std::max(Documents(), 1LL));
+  return std::log(1.0 + documents / static_cast<double>(std::max(found->second, 1LL)));
+}
+
+void SearchIndex::Refresh(std::int64_t change_counter) {
+  if (change_counter == counted_at_) return;
+  counted_at_ = change_counter;
+  documents_ = -1;
+  document_counts_.clear();
+}
+
+std::vector<search::ParsedSearch> SearchIndex::Corrections(const search::ParsedSearch& parsed,
+                                                           int limit) {
+  // For each unknown word, its known neighbours, the most common first.
+  std::vector<std::vector<std::string>> choices(parsed.terms.size());
+  bool any = false;
+  for (std::size_t k = 0; k < parsed.terms.size(); ++k) {
+    const search::Term& term = parsed.terms[k];
+    if (term.phrase || term.prefix) continue;
+    const std::string& word = term.words.front();
+    if (word.size() < 4 || DocumentsWith(word) > 0 || DocumentsWith(stemmer_.Stem(word)) > 0) {
+      continue;
+    }
+    std::vector<std::pair<long long, std::string>> known;
+    for (std::string& candidate : search::OneEditAway(word)) {
+      if (long long documents = DocumentsWith(candidate); documents > 0) {
+        known.emplace_back(documents, std::move(candidate));
+      }
+    }
+    std::sort(known.begin(), known.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (auto& [documents, candidate] : known) choices[k].push_back(std::move(candidate));
+    any = any || !choices[k].empty();
+  }
+  std::vector<search::ParsedSearch> corrections;
+  if (!any) return corrections;
+  // The n-th correction takes each unknown word's n-th neighbour (or its last one).
+  for (int n = 0; n < limit; ++n) {
+    search::ParsedSearch corrected = parsed;
+    corrected.last_word_open = false;
+    bool fresh = false;
+    for (std::size_t k = 0; k < choices.size(); ++k) {
+      if (choices[k].empty()) continue;
+      std::size_t pick = std::min(static_cast<std::size_t>(n), choices[k].size() - 1);
+      fresh = fresh || pick == static_cast<std::size_t>(n);
+      corrected.terms[k].words.front() = choices[k][pick];
+    }
+    if (!fresh) break;
+    corrections.push_back(std::move(corrected));
+  }
+  return corrections;
+}
+
+std::string SearchIndex::Snippet(const std::string& expression, Id innovation_id) {
+  auto s = connection_.Prepare(kSnippet);
+  s.Bind(1, expression);
+  s.Bind(2, innovation_id);
+  if (!s.Step()) return "";
+  for (int column : {0, 1}) {
+    std::string text = s.Text(column);
+    if (text.find('\x02') != std::string::npos) return text;
+  }
+  return "";
+}
+
+}  // namespace lumbung::storage::sqlite
