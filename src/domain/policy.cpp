@@ -92,6 +92,7 @@ bool Allows(const Actor& actor, Action action, const Subject& subject) {
       return Writes(actor) && RegionAdmin(actor, subject);
     case Action::kReadAudit:
     case Action::kReadPersonalData:
+    case Action::kReviewDuplicates:
       return RegionAdmin(actor, subject);
   }
   return false;

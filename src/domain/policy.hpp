@@ -24,10 +24,11 @@ enum class Action {
   kPublish,
   kArchive,
   kReadHistory,
-  kManageRegions,   // create regions
-  kManageAgencies,  // create, change and delete a region's agencies
-  kManageUsers,     // a region's users
-  kReadAudit,       // a region's audit log
+  kManageRegions,     // create regions
+  kManageAgencies,    // create, change and delete a region's agencies
+  kManageUsers,       // a region's users
+  kReadAudit,         // a region's audit log
+  kReviewDuplicates,  // the region's likely duplicate innovations
   kReadPersonalData,
 };
 

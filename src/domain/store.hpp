@@ -71,6 +71,7 @@ struct InnovationSummary {
   bool digital = false;
   std::optional<int> year;
   std::string updated_at;
+  std::optional<Id> replicated_from;
   // With search words: the passage of the narrative where they appear, plain text with each
   // matched word between kSnippetStart and kSnippetEnd. Empty otherwise.
   std::string snippet;

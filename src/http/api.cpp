@@ -20,6 +20,7 @@
 #include "http/handler_support.hpp"
 #include "http/openapi_document.hpp"
 #include "http/problem.hpp"
+#include "web/escape.hpp"
 
 namespace lumbung::http {
 namespace {
@@ -30,27 +31,13 @@ constexpr std::size_t kMaxSearchLength = 200;  // characters of `q`
 // Reads the list filters from the query string; every unknown or malformed one is named.
 // `facets` tells whether the answer should carry the facet counts (facets=true).
 Result<InnovationQuery> ParseInnovationQuery(const Request& request, bool* facets) {
-  auto pairs = ParseQuery(request.Query());
-  if (!pairs) {
-    return Error{ErrorCode::kMalformed,
-                 {"Alamat berisi kode persen (%) yang rusak.",
-                  "The address holds a broken percent (%) escape."},
-                 {}};
-  }
+  auto pairs = QueryPairs(request);
+  if (!pairs) return pairs.TakeError();
   InnovationQuery query;
+  bool sorted = false;
   std::vector<FieldError> errors;
   auto integer = [&](const std::string& name, const std::string& value, int low, int high,
-                     int& out) {
-    int parsed = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-    if (error != std::errc() || end != value.data() + value.size()) {
-      errors.push_back(msg::WrongType(name, "bilangan bulat", "a whole number"));
-    } else if (parsed < low || parsed > high) {
-      errors.push_back(msg::OutOfRange(name, low, high));
-    } else {
-      out = parsed;
-    }
-  };
+                     int& out) { ReadInteger(name, value, low, high, errors, out); };
   auto enumeration = [&]<typename E>(const std::string& name, const std::string& value,
                                      std::optional<E>& out) {
     out = Parse<E>(value);
@@ -130,7 +117,10 @@ Result<InnovationQuery> ParseInnovationQuery(const Request& request, bool* facet
     } else if (name == "per_page") {
       integer(name, value, 1, kMaxPerPage, query.per_page);
     } else if (name == "sort") {
-      if (value == "newest") {
+      sorted = true;
+      if (value == "relevance") {
+        query.sort = InnovationSort::kRelevance;
+      } else if (value == "newest") {
         query.sort = InnovationSort::kNewest;
       } else if (value == "oldest") {
         query.sort = InnovationSort::kOldest;
@@ -139,7 +129,7 @@ Result<InnovationQuery> ParseInnovationQuery(const Request& request, bool* facet
       } else if (value == "year") {
         query.sort = InnovationSort::kYearNewest;
       } else {
-        errors.push_back(msg::UnknownValue(name, "newest, oldest, title, year"));
+        errors.push_back(msg::UnknownValue(name, "relevance, newest, oldest, title, year"));
       }
     } else {
       errors.push_back(msg::UnknownField(name));
@@ -150,12 +140,23 @@ Result<InnovationQuery> ParseInnovationQuery(const Request& request, bool* facet
     error.code = ErrorCode::kMalformed;
     return error;
   }
+  // A search answers best match first unless asked otherwise.
+  if (!sorted && !query.text.empty()) query.sort = InnovationSort::kRelevance;
   return query;
 }
 
+// POST /api/v1/similar only reads: its text is too long for an address.
 bool ChangesState(const Request& request) {
   return request.method != Method::kGet && request.method != Method::kHead &&
-         request.method != Method::kOptions;
+         request.method != Method::kOptions && request.Path() != "/api/v1/similar";
+}
+
+// How the search words were taken: as typed, corrected, or any of them.
+Json SearchJson(const std::string& text, const SearchFallback& fallback) {
+  Json search = {{"query", text}, {"any_word", fallback.any_word}};
+  search["corrected_query"] =
+      fallback.corrected_text.empty() ? Json(nullptr) : Json(fallback.corrected_text);
+  return search;
 }
 
 // A key that separates cached list pages by what their viewer may see.
@@ -478,11 +479,15 @@ Response Api::ListInnovations(const Request& request, const Actor& actor) {
     RestrictToVisible(actor, *query);
     auto page = store->ListInnovations(*query);
     Json items = Json::array();
-    for (const auto& item : page.items) items.push_back(ToJson(item));
+    for (const auto& item : page.items) {
+      items.push_back(ToJson(item));
+      if (!item.snippet.empty()) items.back()["snippet_html"] = web::SnippetHtml(item.snippet);
+    }
     Json body = {{"items", items},
                  {"page", query->page},
                  {"per_page", query->per_page},
                  {"total", page.total}};
+    if (!query->text.empty()) body["search"] = SearchJson(query->text, page.search);
     // The counts come under the same visibility as the page: nobody learns of what they may
     // not see through a number beside a filter.
     if (facets) body["facets"] = ToJson(store->CountFacets(*query));

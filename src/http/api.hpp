@@ -159,6 +159,9 @@ class Api {
   Response DeleteInnovation(const Request& request, const Actor& actor, const std::string& id);
   Response TransitionInnovation(const Request& request, const Actor& actor, const std::string& id);
   Response InnovationHistory(const Request& request, const Actor& actor, const std::string& id);
+  Response SimilarInnovations(const Request& request, const Actor& actor, const std::string& id);
+  Response SimilarToText(const Request& request, const Actor& actor);
+  Response RegionDuplicates(const Request& request, const Actor& actor, const std::string& code);
 
   std::int64_t NowSeconds() const;
 

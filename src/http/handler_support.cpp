@@ -108,4 +108,28 @@ Response Deny(const Request& request, const Actor& actor) {
 // published.
 bool IsDemoAccount(const User& user) { return user.username.starts_with("demo-"); }
 
+void ReadInteger(const std::string& field, const std::string& value, int low, int high,
+                 std::vector<FieldError>& errors, int& out) {
+  int parsed = 0;
+  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (error != std::errc() || end != value.data() + value.size()) {
+    errors.push_back(msg::WrongType(field, "bilangan bulat", "a whole number"));
+  } else if (parsed < low || parsed > high) {
+    errors.push_back(msg::OutOfRange(field, low, high));
+  } else {
+    out = parsed;
+  }
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> QueryPairs(const Request& request) {
+  auto pairs = ParseQuery(request.Query());
+  if (!pairs) {
+    return Error{ErrorCode::kMalformed,
+                 {"Alamat berisi kode persen (%) yang rusak.",
+                  "The address holds a broken percent (%) escape."},
+                 {}};
+  }
+  return std::move(*pairs);
+}
+
 }  // namespace lumbung::http

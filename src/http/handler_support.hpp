@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "codec/json_codec.hpp"
 #include "domain/accounts.hpp"
@@ -16,6 +18,14 @@ namespace lumbung::http {
 
 // The cookie that carries a browser's session id.
 inline constexpr std::string_view kSessionCookie = "lumbung_session";
+
+// Reads `value` as a whole number from `low` to `high` into `out`; otherwise adds an error
+// naming `field` to `errors` and leaves `out` as it was.
+void ReadInteger(const std::string& field, const std::string& value, int low, int high,
+                 std::vector<FieldError>& errors, int& out);
+
+// The query string's pairs, or the refusal of a broken percent escape.
+Result<std::vector<std::pair<std::string, std::string>>> QueryPairs(const Request& request);
 
 // A JSON answer with `status`.
 Response JsonResponse(int status, const Json& body);

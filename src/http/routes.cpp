@@ -43,6 +43,7 @@ std::vector<Route> Api::Routes() {
       {M::kGet, "/api/v1/users/{id}", with_param(&Api::GetUser)},
       {M::kPatch, "/api/v1/users/{id}", with_param(&Api::PatchUser)},
       {M::kGet, "/api/v1/regions/{code}/audit", with_param(&Api::ListAudit)},
+      {M::kGet, "/api/v1/regions/{code}/duplicates", with_param(&Api::RegionDuplicates)},
 
       {M::kGet, "/api/v1/innovations", plain(&Api::ListInnovations)},
       {M::kPost, "/api/v1/innovations", plain(&Api::CreateInnovation)},
@@ -51,6 +52,8 @@ std::vector<Route> Api::Routes() {
       {M::kDelete, "/api/v1/innovations/{id}", with_param(&Api::DeleteInnovation)},
       {M::kPost, "/api/v1/innovations/{id}/transitions", with_param(&Api::TransitionInnovation)},
       {M::kGet, "/api/v1/innovations/{id}/history", with_param(&Api::InnovationHistory)},
+      {M::kGet, "/api/v1/innovations/{id}/similar", with_param(&Api::SimilarInnovations)},
+      {M::kPost, "/api/v1/similar", plain(&Api::SimilarToText)},
   };
 }
 

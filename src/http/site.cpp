@@ -119,6 +119,7 @@ std::vector<Site::PageRoute> Site::Routes() {
       {M::kGet, "/ruang-kerja/pengguna", &S::ManageUsers},
       {M::kPost, "/ruang-kerja/pengguna", &S::AddUser},
       {M::kPost, "/ruang-kerja/pengguna/{id}/status", &S::SetUserStatus},
+      {M::kGet, "/ruang-kerja/duplikat", &S::Duplicates},
   };
 }
 

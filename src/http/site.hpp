@@ -102,6 +102,7 @@ class Site {
                          const std::map<std::string, std::string>& errors,
                          const std::vector<Agency>& agencies, Id editing) const;
   Response ManageUsers(const PageContext& page, const PathParams& params);
+  Response Duplicates(const PageContext& page, const PathParams& params);
   Response AddUser(const PageContext& page, const PathParams& params);
   // The region's agencies or users with the form to add one, filled again after a failure.
   Response AgenciesPage(const PageContext& page,
@@ -149,6 +150,10 @@ class Site {
 
   // The views shared by several pages.
   web::View SummaryView(const PageContext& page, const InnovationSummary& item) const;
+  // The innovations most like `text` that the viewer may see, linked as `link` + id.
+  web::View SimilarView(const PageContext& page, Store& store, std::string_view text,
+                        const std::string& region_code, std::optional<Id> exclude,
+                        std::string_view link) const;
   web::View DetailView(const PageContext& page, Store& store, const Innovation& innovation,
                        const Actor& viewer) const;
   web::View AgencyContactView(const Agency& agency) const;

@@ -6,10 +6,12 @@
 
 #include "domain/policy.hpp"
 #include "domain/registry.hpp"
+#include "domain/similarity.hpp"
 #include "exchange/importer.hpp"
 #include "http/handler_support.hpp"
 #include "http/site.hpp"
 #include "http/site_support.hpp"
+#include "web/escape.hpp"
 #include "web/markdown.hpp"
 
 namespace lumbung::http {
@@ -32,7 +34,7 @@ std::string CutAtCharacter(const std::string& text, std::size_t bytes) {
 // hand-edited address still shows a page.
 struct CatalogueRequest {
   InnovationQuery query;
-  std::string sort = "newest";
+  std::string sort;  // as chosen; empty for the default
 };
 
 CatalogueRequest ReadCatalogueRequest(const FormPairs& pairs, const std::string& region_code) {
@@ -64,6 +66,7 @@ CatalogueRequest ReadCatalogueRequest(const FormPairs& pairs, const std::string&
       if (auto page = ParseNumber(value, 1, 100000)) query.page = static_cast<int>(*page);
     } else if (name == "sort") {
       static const std::map<std::string, InnovationSort> kSorts = {
+          {"relevance", InnovationSort::kRelevance},
           {"newest", InnovationSort::kNewest},
           {"oldest", InnovationSort::kOldest},
           {"title", InnovationSort::kTitle},
@@ -74,6 +77,9 @@ CatalogueRequest ReadCatalogueRequest(const FormPairs& pairs, const std::string&
       }
     }
   }
+  // A search shows the best matches first unless another order was chosen.
+  if (request.sort.empty()) request.sort = query.text.empty() ? "newest" : "relevance";
+  if (request.sort == "relevance") query.sort = InnovationSort::kRelevance;
   RestrictToVisible(Actor::Public(""), query);
   return request;
 }
@@ -138,11 +144,28 @@ View Site::SummaryView(const PageContext& page, const InnovationSummary& item) c
                {"digital", item.digital},
                {"status", Label(page, "status", ToString(item.status))},
                {"updated", DateOnly(item.updated_at)}};
+  if (!item.snippet.empty()) view["snippet"] = web::SnippetHtml(item.snippet);
   // Absent values are null rather than missing, so that a card never shows a value of the
   // page around it.
   view["type"] = item.type ? View(Label(page, "type", ToString(*item.type))) : View(nullptr);
   view["year"] = item.year ? View(*item.year) : View(nullptr);
   return view;
+}
+
+View Site::SimilarView(const PageContext& page, Store& store, std::string_view text,
+                       const std::string& region_code, std::optional<Id> exclude,
+                       std::string_view link) const {
+  View similar = View::array();
+  for (const auto& match : SimilarTo(store, page.actor, text, region_code, exclude, 5)) {
+    similar.push_back({{"id", match.innovation.id},
+                       {"url", std::string(link) + std::to_string(match.innovation.id)},
+                       {"title", match.innovation.title},
+                       {"agency", match.innovation.agency_name},
+                       {"percent", catalog_.Format("similar.score", page.language,
+                                                   {{"percent", std::to_string(static_cast<int>(
+                                                                    match.score * 100 + 0.5))}})}});
+  }
+  return similar;
 }
 
 View Site::AgencyContactView(const Agency& agency) const {
@@ -430,7 +453,8 @@ Response Site::Catalogue(const PageContext& page, const PathParams&) {
     keep(filter("digital", query.digital.has_value(), facets.digital, enum_label("digital")));
 
     View sorts = View::array();
-    for (std::string_view sort : {"newest", "oldest", "title", "year"}) {
+    for (std::string_view sort : {"relevance", "newest", "oldest", "title", "year"}) {
+      if (sort == "relevance" && query.text.empty()) continue;
       sorts.push_back({{"value", sort},
                        {"label", Label(page, "sort", sort)},
                        {"selected", request.sort == sort}});
@@ -477,23 +501,33 @@ Response Site::Catalogue(const PageContext& page, const PathParams&) {
         {"pagination", pagination},
         {"nav_catalogue", true},
     };
+    // When the words as typed found nothing: say what was searched instead.
+    if (!results.search.corrected_text.empty()) {
+      view["search_note"] =
+          catalog_.Format("catalogue.corrected", page.language,
+                          {{"query", query.text}, {"corrected", results.search.corrected_text}});
+    } else if (results.search.any_word) {
+      view["search_note"] = Text(page, "catalogue.any_word");
+    }
     return Render(page, 200, "catalogue", view, Text(page, "catalogue.title"));
   });
 }
 
 Response Site::InnovationPage(const PageContext& page, const PathParams& params) {
-  return CachedPage(page, std::string(page.request.Path()),
-                    [this, &params](const PageContext& page) {
-                      auto id = ParseId(params.at(0));
-                      auto store = pool_.Acquire();
-                      auto innovation = id ? store->FindInnovation(*id) : std::nullopt;
-                      if (!innovation || !CanSee(page.actor, *innovation))
-                        return NotFoundPage(page);
-                      View view = DetailView(page, *store, *innovation, page.actor);
-                      view["nav_catalogue"] = true;
-                      view["description"] = web::MarkdownToPlainText(innovation->summary, 160);
-                      return Render(page, 200, "innovation", view, innovation->title);
-                    });
+  return CachedPage(
+      page, std::string(page.request.Path()), [this, &params](const PageContext& page) {
+        auto id = ParseId(params.at(0));
+        auto store = pool_.Acquire();
+        auto innovation = id ? store->FindInnovation(*id) : std::nullopt;
+        if (!innovation || !CanSee(page.actor, *innovation)) return NotFoundPage(page);
+        View view = DetailView(page, *store, *innovation, page.actor);
+        view["nav_catalogue"] = true;
+        view["similar"] = SimilarView(
+            page, *store, IdentityText(innovation->title, innovation->product, innovation->summary),
+            options_.region_code, innovation->id, "/inovasi/");
+        view["description"] = web::MarkdownToPlainText(innovation->summary, 160);
+        return Render(page, 200, "innovation", view, innovation->title);
+      });
 }
 
 Response Site::Agencies(const PageContext& page, const PathParams&) {

@@ -7,6 +7,7 @@
 #include "domain/innovation_actions.hpp"
 #include "domain/messages.hpp"
 #include "domain/policy.hpp"
+#include "domain/similarity.hpp"
 #include "domain/validation.hpp"
 #include "http/handler_support.hpp"
 #include "http/site.hpp"
@@ -735,8 +736,46 @@ Response Site::RecordPage(const PageContext& page, const Innovation* record,
       view["flash"] = Text(page, "flash." + message);
     }
   }
+  if (editable) {
+    // What the text being written looks like, in every region: is it new, or a replication?
+    // The page's script keeps the list current while the person types.
+    std::string text =
+        IdentityText(Value(state, "title"), Value(state, "product"), Value(state, "summary"));
+    std::optional<Id> self;
+    if (record != nullptr) self = record->id;
+    view["similar"] = Trim(text).empty()
+                          ? View::array()
+                          : SimilarView(page, *store, text, "", self, "/ruang-kerja/inovasi/");
+    view["similar_exclude"] = self ? std::to_string(*self) : "";
+  }
   view["page_heading"] = title;
   return Render(page, status, "record", view, title);
+}
+
+Response Site::Duplicates(const PageContext& page, const PathParams&) {
+  if (page.actor.IsAnonymous()) return SignInFirst(page);
+  auto code = ManagedRegion(page, Action::kReviewDuplicates);
+  if (!code) return ForbiddenPage(page);
+  auto store = pool_.Acquire();
+  View pairs = View::array();
+  for (const auto& pair : LikelyDuplicates(*store, page.actor, *code, kDuplicateMinimum, 200)) {
+    auto side = [](const InnovationSummary& item) {
+      return View{{"title", item.title},
+                  {"agency", item.agency_name},
+                  {"url", "/ruang-kerja/inovasi/" + std::to_string(item.id)}};
+    };
+    pairs.push_back({{"first", side(pair.first)},
+                     {"second", side(pair.second)},
+                     {"percent", std::to_string(static_cast<int>(pair.score * 100 + 0.5)) + "%"}});
+  }
+  View view = {
+      {"workspace", true},
+      {"nav_workspace", true},
+      {"pairs", pairs},
+      {"intro",
+       catalog_.Format("duplicates.intro", page.language,
+                       {{"percent", std::to_string(static_cast<int>(kDuplicateMinimum * 100))}})}};
+  return Render(page, 200, "duplicates", view, Text(page, "duplicates.title"));
 }
 
 }  // namespace lumbung::http

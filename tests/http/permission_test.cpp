@@ -98,6 +98,12 @@ const Row kTable[] = {
      R"({"action":"submit"})", false, {404, 200, 200, 200, 403, 403, 404, 404}},
     {Method::kGet, "/api/v1/innovations/{id}/history", "/api/v1/innovations/{draft}/history", "",
      false, {404, 200, 200, 200, 200, 200, 404, 404}},
+    {Method::kGet, "/api/v1/innovations/{id}/similar", "/api/v1/innovations/{draft}/similar", "",
+     false, {404, 200, 200, 200, 200, 200, 404, 404}},
+    {Method::kPost, "/api/v1/similar", "/api/v1/similar", R"({"title":"Puskesmas Keliling"})",
+     false, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kGet, "/api/v1/regions/{code}/duplicates", "/api/v1/regions/3578/duplicates", "",
+     false, {401, 200, 200, 403, 403, 403, 403, 403}},
 };
 // clang-format on
 

@@ -479,3 +479,63 @@ TEST(SiteRoutingTest, SeparatesTheApiFromPages) {
 
 }  // namespace
 }  // namespace lumbung::http
+
+namespace lumbung::http {
+namespace {
+
+TEST_F(SiteTest, SearchShowsBestMatchesWhereTheWordsStandAndWhatWasSearched) {
+  AddInnovation("Pasar Rakyat Tertib", RecordStatus::kPublished);
+  Response found = Page(Method::kGet, "/inovasi?q=izin");
+  EXPECT_TRUE(Contains(found, "Layanan Perizinan Keliling")) << "perizinan has the stem izin";
+  EXPECT_FALSE(Contains(found, "Pasar Rakyat Tertib"));
+  EXPECT_TRUE(Contains(found, "<mark>Perizinan</mark>")) << found.Body();
+  EXPECT_TRUE(Contains(found, "<option value=\"relevance\" selected>"));
+  EXPECT_FALSE(Contains(Page(Method::kGet, "/inovasi"), "value=\"relevance\""))
+      << "no best match without words";
+
+  Response corrected = Page(Method::kGet, "/inovasi?q=perizinn+");
+  EXPECT_TRUE(Contains(corrected, "Layanan Perizinan Keliling"));
+  EXPECT_TRUE(Contains(corrected, "search-note"));
+  EXPECT_TRUE(Contains(corrected, "“perizinan”")) << corrected.Body();
+  Response any = Page(Method::kGet, "/inovasi?q=perizinan+pasar+");
+  EXPECT_TRUE(Contains(any, "Layanan Perizinan Keliling"));
+  EXPECT_TRUE(Contains(any, "Pasar Rakyat Tertib"));
+  EXPECT_TRUE(Contains(any, "search-note"));
+}
+
+TEST_F(SiteTest, SimilarInnovationsShowWhatTheViewerMaySee) {
+  Id twin = AddInnovation("Layanan Perizinan Keliling Kecamatan", RecordStatus::kPublished);
+  Id draft = AddInnovation("Layanan Perizinan Keliling Rahasia", RecordStatus::kDraft);
+  Response page = Page(Method::kGet, "/inovasi/" + std::to_string(published_));
+  EXPECT_TRUE(Contains(page, "similar-heading"));
+  EXPECT_TRUE(Contains(page, "/inovasi/" + std::to_string(twin) + "\""));
+  EXPECT_FALSE(Contains(page, "Rahasia")) << "a draft never shows on a public page";
+
+  // The operator writing the draft sees what it resembles, in the editor.
+  const std::string cookie = OperatorCookie();
+  Response editor =
+      Page(Method::kGet, "/ruang-kerja/inovasi/" + std::to_string(draft), "", {{"cookie", cookie}});
+  ASSERT_EQ(editor.status, 200);
+  EXPECT_TRUE(Contains(editor, "id=\"similar\""));
+  EXPECT_FALSE(Contains(editor, "data-exclude=\"" + std::to_string(draft) + "\" data-score=\"" +
+                                    "kemiripan {percent}%\" hidden"));
+  EXPECT_TRUE(Contains(editor, "/ruang-kerja/inovasi/" + std::to_string(published_) + "\""));
+  // A new, empty form has nothing to compare yet.
+  Response blank = Page(Method::kGet, "/ruang-kerja/inovasi/baru", "", {{"cookie", cookie}});
+  EXPECT_TRUE(Contains(blank, "data-score=\"kemiripan {percent}%\" hidden"));
+}
+
+TEST_F(SiteTest, OnlyTheRegionsTeamReviewsLikelyDuplicates) {
+  AddInnovation("Layanan Perizinan Keliling Kota", RecordStatus::kSubmitted);
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/duplikat").status, 303);
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/duplikat", "", {{"cookie", OperatorCookie()}}).status,
+            403);
+  std::string team = SignedIn("tim", {{Role::kRegionAdmin, "3578", 0, 0}});
+  Response pairs = Page(Method::kGet, "/ruang-kerja/duplikat", "", {{"cookie", team}});
+  ASSERT_EQ(pairs.status, 200);
+  EXPECT_TRUE(Contains(pairs, "Layanan Perizinan Keliling Kota"));
+  EXPECT_TRUE(Contains(pairs, "/ruang-kerja/inovasi/" + std::to_string(published_) + "\""));
+}
+
+}  // namespace
+}  // namespace lumbung::http

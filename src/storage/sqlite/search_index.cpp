@@ -218,7 +218,10 @@ std::string SearchIndex::Snippet(const std::string& expression, Id innovation_id
   if (!s.Step()) return "";
   for (int column : {0, 1}) {
     std::string text = s.Text(column);
-    if (text.find('\x02') != std::string::npos) return text;
+    if (text.find(kSnippetStart) == std::string::npos) continue;
+    // The narrative is Markdown: its emphasis and heading marks mean nothing in a snippet.
+    std::erase_if(text, [](char c) { return c == '*' || c == '`' || c == '#'; });
+    return text;
   }
   return "";
 }

@@ -124,7 +124,8 @@ constexpr const char* kCountReplications =
     "SELECT count(*) FROM innovations WHERE replicated_from = ?1";
 constexpr const char* kSummaryColumns =
     "i.id, i.region_code, i.agency_id, a.name, i.title, i.product, i.summary, i.type, i.form, "
-    "i.maturity, i.stage, i.status, i.continuation, i.digital, i.year, i.updated_at";
+    "i.maturity, i.stage, i.status, i.continuation, i.digital, i.year, i.updated_at, "
+    "i.replicated_from";
 
 // The ids of the innovations whose texts hold the search words, collected once for all the
 // facet counts of one query (CollectTextMatches). Temporary: each connection has its own.
@@ -434,6 +435,7 @@ InnovationSummary ReadSummary(const Statement& s) {
   item.digital = s.Int(13) != 0;
   if (auto year = s.OptionalInt(14)) item.year = static_cast<int>(*year);
   item.updated_at = s.Text(15);
+  item.replicated_from = s.OptionalInt(16);
   return item;
 }
 

@@ -1,7 +1,8 @@
 // Lumbung's little JavaScript: everything works without it. It keeps a copy of what is typed
 // in the editor in this browser, so that a lost connection or an expired session never loses
-// work, warns before a workflow step would leave unsaved typing behind, and brings the first
-// error into view after a failed save.
+// work, warns before a workflow step would leave unsaved typing behind, brings the first
+// error into view after a failed save, and keeps the list of similar innovations beside the
+// editor current while the title and summary are typed.
 (function () {
   'use strict';
   var PREFIX = 'lumbung-draft:';
@@ -101,6 +102,69 @@
           ? 'Some changes are not saved yet. Continue without them? (Cancel, then "Save the draft" first.)'
           : 'Ada perubahan yang belum disimpan. Lanjutkan tanpa perubahan itu? (Batal, lalu "Simpan draf" dulu.)';
       if (!window.confirm(question)) event.preventDefault();
+    });
+  });
+})();
+
+// Similar innovations while an operator writes: after a pause in typing the title, product or
+// summary, ask the API what looks alike and show it above the form. Without this script the
+// list is the one the server drew when the page was loaded.
+(function () {
+  'use strict';
+  var panel = document.getElementById('similar');
+  var form = document.querySelector('form.editor');
+  if (!panel || !form || !window.fetch) return;
+  var list = panel.querySelector('ul');
+  var names = ['title', 'product', 'summary'];
+  var timer = null;
+  var asked = '';
+
+  function field(name) {
+    var el = form.elements[name];
+    return el ? el.value : '';
+  }
+
+  function show(items) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    items.forEach(function (item) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = '/ruang-kerja/inovasi/' + item.id;
+      a.textContent = item.title;
+      var score = document.createElement('span');
+      score.className = 'hint';
+      score.textContent = panel.getAttribute('data-score')
+          .replace('{percent}', String(Math.round(item.score * 100)));
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(' — ' + item.agency.name + ' '));
+      li.appendChild(score);
+      list.appendChild(li);
+    });
+    panel.hidden = items.length === 0;
+  }
+
+  function ask() {
+    var body = {title: field('title'), product: field('product'), summary: field('summary'),
+                limit: 5};
+    var text = body.title + body.product + body.summary;
+    if (text === asked || text.trim().length < 8) return;
+    asked = text;
+    var exclude = panel.getAttribute('data-exclude');
+    if (exclude) body.exclude = Number(exclude);
+    fetch('/api/v1/similar', {method: 'POST', credentials: 'same-origin',
+                              headers: {'Content-Type': 'application/json'},
+                              body: JSON.stringify(body)})
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (answer) { if (answer && text === asked) show(answer.items); })
+        .catch(function () { /* the hint is a help, never a blocker */ });
+  }
+
+  names.forEach(function (name) {
+    var el = form.elements[name];
+    if (!el) return;
+    el.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 700);
     });
   });
 })();
