@@ -38,6 +38,7 @@ lint-openapi: deps
 
 bench: deps build
 	./bench/run.sh
+	./bench/search.sh
 
 clean:
 	rm -rf build

@@ -247,6 +247,9 @@ class Store {
                                                      std::string_view text,
                                                      std::optional<Id> exclude, int limit,
                                                      double minimum) = 0;
+  // Builds the full-text index again from the records: after a restore, or when the way
+  // texts are read for search has changed. The records themselves do not change.
+  virtual void RebuildSearchIndex() = 0;
   // Calls `visit` for every innovation of a region in id order, without loading all at once.
   virtual void ForEachInnovation(std::string_view region_code,
                                  const std::function<void(const Innovation&)>& visit) = 0;

@@ -453,9 +453,12 @@ Response Site::Catalogue(const PageContext& page, const PathParams&) {
     keep(filter("digital", query.digital.has_value(), facets.digital, enum_label("digital")));
 
     View sorts = View::array();
+    // The default order (best match with words, newest without) goes as an empty value, so
+    // that words typed on a page without them still come best match first.
+    const std::string_view default_sort = query.text.empty() ? "newest" : "relevance";
     for (std::string_view sort : {"relevance", "newest", "oldest", "title", "year"}) {
       if (sort == "relevance" && query.text.empty()) continue;
-      sorts.push_back({{"value", sort},
+      sorts.push_back({{"value", sort == default_sort ? std::string_view() : sort},
                        {"label", Label(page, "sort", sort)},
                        {"selected", request.sort == sort}});
     }

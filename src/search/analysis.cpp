@@ -218,6 +218,98 @@ std::string TextOf(const ParsedSearch& parsed) {
   return text;
 }
 
+namespace {
+
+// Whether a word of a text matches one of a search's words: by prefix, or by stem. A stem
+// stands in the word but for its first letter, which the prefixes of Indonesian may change
+// ("menulis" has "ulis" of "tulis"), so only words holding that much are stemmed.
+class WordMatcher {
+ public:
+  WordMatcher(const ParsedSearch& search, Stemmer& stemmer) : stemmer_(stemmer) {
+    for (std::size_t t = 0; t < search.terms.size(); ++t) {
+      const Term& term = search.terms[t];
+      const bool open = t + 1 == search.terms.size() && search.last_word_open;
+      for (const auto& word : term.words) {
+        if (term.prefix || open) prefixes_.push_back(word);
+        if (term.prefix) continue;
+        std::string stem = stemmer.Stem(word);
+        std::string tail = stem.size() > 2 ? stem.substr(1) : stem;
+        stems_.push_back({std::move(stem), std::move(tail)});
+      }
+    }
+  }
+
+  bool Matches(const std::string& folded) {
+    for (const auto& prefix : prefixes_) {
+      if (folded.starts_with(prefix)) return true;
+    }
+    std::string stem;
+    for (const auto& [wanted, tail] : stems_) {
+      if (folded.find(tail) == std::string::npos) continue;
+      if (stem.empty()) stem = stemmer_.Stem(folded);
+      if (stem == wanted) return true;
+    }
+    return false;
+  }
+
+ private:
+  Stemmer& stemmer_;
+  std::vector<std::string> prefixes_;
+  std::vector<std::pair<std::string, std::string>> stems_;  // stem, and all of it but the first
+};
+
+}  // namespace
+
+std::string Snippet(std::string_view text, const ParsedSearch& search, Stemmer& stemmer, char open,
+                    char close, int width) {
+  WordMatcher matcher(search, stemmer);
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  std::vector<bool> matched;
+  ForEachWord(text, [&](const Word& word) {
+    words.emplace_back(word.begin, word.end);
+    matched.push_back(matcher.Matches(word.folded));
+    return true;
+  });
+  // The window of `width` words holding the most matches, the earliest of equals.
+  const std::size_t size = std::min(words.size(), static_cast<std::size_t>(width));
+  int inside = 0;
+  for (std::size_t k = 0; k < size; ++k) inside += matched[k];
+  int best = inside;
+  std::size_t first = 0;
+  for (std::size_t k = size; k < words.size(); ++k) {
+    inside += static_cast<int>(matched[k]) - static_cast<int>(matched[k - size]);
+    if (inside > best) {
+      best = inside;
+      first = k - size + 1;
+    }
+  }
+  if (best == 0) return "";
+  // Open the window a little before its first match, so the match reads in context.
+  std::size_t lead = first;
+  while (!matched[lead]) ++lead;
+  if (lead - first > 4) first = std::min(lead - 4, words.size() - size);
+  const std::size_t last = first + size;  // one past the window's last word
+
+  std::string out = first > 0 ? "…" : "";
+  std::size_t at = words[first].first;
+  for (std::size_t k = first; k < last; ++k) {
+    out.append(text.substr(at, words[k].first - at));
+    if (matched[k]) out += open;
+    out.append(text.substr(words[k].first, words[k].second - words[k].first));
+    if (matched[k]) out += close;
+    at = words[k].second;
+  }
+  if (last < words.size()) {
+    out += "…";
+  } else {
+    out.append(text.substr(at));
+  }
+  // One line of plain text: no line breaks, and no Markdown emphasis or heading marks.
+  std::erase_if(out, [](char c) { return c == '*' || c == '`' || c == '#' || c == '\r'; });
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  return out;
+}
+
 std::vector<std::string> OneEditAway(std::string_view word) {
   constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz0123456789";
   std::vector<std::string> edits;

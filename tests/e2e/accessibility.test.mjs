@@ -141,6 +141,10 @@ export const tests = [
       await audit.check(team, 'ubah perangkat daerah');
       expectStatus(await team.goto(`${baseUrl}/ruang-kerja/pengguna`), 200);
       await audit.check(team, 'pengguna wilayah');
+      // The likely duplicates of the region, with their table of pairs.
+      expectStatus(await team.goto(`${baseUrl}/ruang-kerja/duplikat`), 200);
+      await team.getByRole('heading', { level: 1, name: 'Kemungkinan duplikat' }).waitFor();
+      await audit.check(team, 'kemungkinan duplikat');
       audit.assertClean();
       assert.ok(headSteps.includes('Setujui'), `the head's record page offers: ${headSteps}`);
     },

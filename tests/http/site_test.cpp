@@ -489,9 +489,11 @@ TEST_F(SiteTest, SearchShowsBestMatchesWhereTheWordsStandAndWhatWasSearched) {
   EXPECT_TRUE(Contains(found, "Layanan Perizinan Keliling")) << "perizinan has the stem izin";
   EXPECT_FALSE(Contains(found, "Pasar Rakyat Tertib"));
   EXPECT_TRUE(Contains(found, "<mark>Perizinan</mark>")) << found.Body();
-  EXPECT_TRUE(Contains(found, "<option value=\"relevance\" selected>"));
-  EXPECT_FALSE(Contains(Page(Method::kGet, "/inovasi"), "value=\"relevance\""))
-      << "no best match without words";
+  EXPECT_TRUE(Contains(found, "<option value=\"\" selected>Paling cocok</option>"));
+  Response plain = Page(Method::kGet, "/inovasi");
+  EXPECT_FALSE(Contains(plain, "Paling cocok")) << "no best match without words";
+  EXPECT_TRUE(Contains(plain, "<option value=\"\" selected>Terbaru diperbarui</option>"))
+      << "the default order goes as no value, so that a search typed here comes best first";
 
   Response corrected = Page(Method::kGet, "/inovasi?q=perizinn+");
   EXPECT_TRUE(Contains(corrected, "Layanan Perizinan Keliling"));

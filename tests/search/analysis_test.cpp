@@ -86,6 +86,24 @@ TEST(ParseSearch, NothingTypedBecomesAnOperator) {
             "\"near a\" | b | \"title x\" | y | z | w | c");
 }
 
+TEST(Snippet, MarksEveryFormOfTheWordsAroundWhereTheyStand) {
+  Stemmer stemmer;
+  const std::string text =
+      "Latar belakang panjang tentang kota. Warga sering datang ke kantor. Petugas **melayani** "
+      "permohonan izin usaha di kecamatan.\nPelayanan dibuka malam hari.";
+  std::string snippet = Snippet(text, ParseSearch("pelayanan perizinan "), stemmer, '[', ']', 12);
+  EXPECT_EQ(snippet,
+            "…datang ke kantor. Petugas [melayani] permohonan [izin] usaha di kecamatan. "
+            "[Pelayanan] dibuka…")
+      << "a window around the matches, Markdown marks and line breaks gone";
+  EXPECT_EQ(Snippet("Izin usaha", ParseSearch("izin"), stemmer, '[', ']'), "[Izin] usaha");
+  EXPECT_EQ(Snippet("Posyandu lansia", ParseSearch("posy"), stemmer, '[', ']'), "[Posyandu] lansia")
+      << "the word still being typed";
+  EXPECT_EQ(Snippet("Menyapu jalan", ParseSearch("sapu "), stemmer, '[', ']'), "[Menyapu] jalan")
+      << "a prefix that changes the stem's first letter";
+  EXPECT_EQ(Snippet("Tidak ada di sini", ParseSearch("izin"), stemmer, '[', ']'), "");
+}
+
 TEST(OneEditAway, CoversEachKindOfTypingError) {
   auto edits = OneEditAway("inovsi");
   auto has = [&](const char* word) { return std::binary_search(edits.begin(), edits.end(), word); };

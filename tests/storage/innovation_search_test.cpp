@@ -475,6 +475,53 @@ TEST_P(InnovationFacetsTest, CountOnlyWhatTheViewerMaySee) {
   EXPECT_EQ(Counts(facets.type), (Titles{"technology=4", "process=3", "method=1"}));
 }
 
+TEST_P(InnovationFacetsTest, ASearchCountsFacetsAsTheListFiltersDo) {
+  // Every record's agency is a "Dinas": searching for it matches them all, so the facets of
+  // the search (counted from its matches) must equal those of the same filters without words.
+  std::vector<std::function<void(InnovationQuery&)>> filters = {
+      [](InnovationQuery&) {},
+      [](InnovationQuery& q) { q.type = InnovationType::kTechnology; },
+      [](InnovationQuery& q) {
+        q.type = InnovationType::kTechnology;
+        q.digital = true;
+      },
+      [this](InnovationQuery& q) {
+        q.agency_id = education_;
+        q.year = 2024;
+      },
+      [](InnovationQuery& q) {
+        q.affair = "Kesehatan";
+        q.form = Form::kGovernance;
+      },
+      [](InnovationQuery& q) {
+        q.maturity = Maturity::kInitiative;
+        q.stage = Stage::kDrumUp;
+        q.region_code = "3578";
+      },
+      [](InnovationQuery& q) { RestrictToVisible(Actor::Public("127.0.0.1"), q); },
+  };
+  for (std::size_t k = 0; k < filters.size(); ++k) {
+    InnovationQuery plain;
+    filters[k](plain);
+    InnovationQuery searched = plain;
+    searched.text = "dinas ";
+    auto expected = store().CountFacets(plain);
+    auto actual = store().CountFacets(searched);
+    EXPECT_EQ(actual.total, expected.total) << k;
+    EXPECT_EQ(actual.total, store().ListInnovations(searched).total) << k;
+    const std::vector<FacetValue> InnovationFacets::*members[] = {
+        &InnovationFacets::agency,   &InnovationFacets::type,   &InnovationFacets::form,
+        &InnovationFacets::maturity, &InnovationFacets::stage,  &InnovationFacets::year,
+        &InnovationFacets::affair,   &InnovationFacets::digital};
+    for (auto member : members) {
+      EXPECT_EQ(Counts(actual.*member), Counts(expected.*member)) << k;
+      for (std::size_t v = 0; v < (actual.*member).size() && v < (expected.*member).size(); ++v) {
+        EXPECT_EQ((actual.*member)[v].label, (expected.*member)[v].label) << k;
+      }
+    }
+  }
+}
+
 TEST_P(InnovationFacetsTest, AnEmptyResultHasEmptyFacets) {
   InnovationQuery query;
   query.region_code = "3578";

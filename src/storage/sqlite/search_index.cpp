@@ -23,11 +23,9 @@ constexpr const char* kCreateTerms =
 constexpr const char* kDocumentsWith =
     "SELECT doc FROM temp.innovation_search_terms WHERE term = ?1";
 constexpr const char* kDocuments = "SELECT count(*) FROM innovations";
-// Columns 3 (body) and 2 (summary) of innovation_search; 14 tokens around the match.
-constexpr const char* kSnippet =
-    "SELECT snippet(innovation_search, 3, char(2), char(3), '…', 14), "
-    "snippet(innovation_search, 2, char(2), char(3), '…', 14) "
-    "FROM innovation_search WHERE innovation_search MATCH ?1 AND rowid = ?2";
+// The texts a snippet is cut from, as the index read them.
+constexpr const char* kSnippetTexts =
+    "SELECT body, summary FROM innovation_search_source WHERE id = ?1";
 
 // The tokenizer FTS5 calls: one per table that names it, each with its own stemmer.
 struct Tokenizer {
@@ -137,6 +135,13 @@ void SearchIndex::Add(Id innovation_id) {
   s.Execute();
 }
 
+void SearchIndex::Rebuild() {
+  connection_.Exec("INSERT INTO innovation_search (innovation_search) VALUES ('rebuild')");
+  counted_at_ = -1;
+  documents_ = -1;
+  document_counts_.clear();
+}
+
 long long SearchIndex::DocumentsWith(const std::string& term) {
   connection_.Exec(kCreateTerms);
   auto s = connection_.Prepare(kDocumentsWith);
@@ -211,17 +216,14 @@ std::vector<search::ParsedSearch> SearchIndex::Corrections(const search::ParsedS
   return corrections;
 }
 
-std::string SearchIndex::Snippet(const std::string& expression, Id innovation_id) {
-  auto s = connection_.Prepare(kSnippet);
-  s.Bind(1, expression);
-  s.Bind(2, innovation_id);
+std::string SearchIndex::Snippet(const search::ParsedSearch& words, Id innovation_id) {
+  auto s = connection_.Prepare(kSnippetTexts);
+  s.Bind(1, innovation_id);
   if (!s.Step()) return "";
   for (int column : {0, 1}) {
-    std::string text = s.Text(column);
-    if (text.find(kSnippetStart) == std::string::npos) continue;
-    // The narrative is Markdown: its emphasis and heading marks mean nothing in a snippet.
-    std::erase_if(text, [](char c) { return c == '*' || c == '`' || c == '#'; });
-    return text;
+    std::string snippet =
+        search::Snippet(s.Text(column), words, stemmer_, kSnippetStart, kSnippetEnd);
+    if (!snippet.empty()) return snippet;
   }
   return "";
 }

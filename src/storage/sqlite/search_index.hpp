@@ -38,6 +38,8 @@ class SearchIndex {
 
   void Forget(Id innovation_id);
   void Add(Id innovation_id);
+  // Empties the index and indexes every record again.
+  void Rebuild();
 
   // In how many records the indexed term (a stem, or a folded word) appears.
   long long DocumentsWith(const std::string& term);
@@ -52,10 +54,10 @@ class SearchIndex {
   // the most common first; empty when every word is known or none has a near neighbour.
   std::vector<search::ParsedSearch> Corrections(const search::ParsedSearch& parsed, int limit);
 
-  // The part of the record's narrative (or, failing that, its summary) where `expression`
-  // matches, with the matched words between kSnippetStart and kSnippetEnd; empty when neither
-  // holds a match.
-  std::string Snippet(const std::string& expression, Id innovation_id);
+  // The passage of the record's narrative (or, failing that, its summary) where the words
+  // stand, with each matched word between kSnippetStart and kSnippetEnd; empty when neither
+  // holds them (the title or the agency's name matched).
+  std::string Snippet(const search::ParsedSearch& words, Id innovation_id);
 
   search::Stemmer& stemmer() { return stemmer_; }
 

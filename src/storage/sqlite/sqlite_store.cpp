@@ -2,7 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <unordered_map>
 #include <variant>
 
@@ -127,11 +130,17 @@ constexpr const char* kSummaryColumns =
     "i.maturity, i.stage, i.status, i.continuation, i.digital, i.year, i.updated_at, "
     "i.replicated_from";
 
-// The ids of the innovations whose texts hold the search words, collected once for all the
-// facet counts of one query (CollectTextMatches). Temporary: each connection has its own.
-constexpr const char* kCreateTextMatches =
-    "CREATE TEMP TABLE IF NOT EXISTS innovation_matches (id INTEGER PRIMARY KEY)";
-constexpr const char* kClearTextMatches = "DELETE FROM temp.innovation_matches";
+// The innovations a search matched (CollectTextMatches), with their relevance and every value
+// the list filters by, so that counting, facets and ordering a page never go back to the
+// index or the table. Temporary: each connection has its own.
+constexpr const char* kCreateSearchMatches =
+    "CREATE TEMP TABLE IF NOT EXISTS search_matches (id INTEGER PRIMARY KEY, rank REAL, "
+    "region_code TEXT, status TEXT, agency_id INTEGER, type TEXT, form TEXT, maturity TEXT, "
+    "stage TEXT, year INTEGER, digital INTEGER, main_affair TEXT, replicated_from INTEGER)";
+constexpr const char* kClearSearchMatches = "DELETE FROM temp.search_matches";
+constexpr const char* kSearchMatchColumns =
+    "s.rank, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
+    "i.year, i.digital, i.main_affair, i.replicated_from";
 
 constexpr const char* kSelectUserById =
     "SELECT id, username, display_name, email, disabled, version, created_at, updated_at "
@@ -396,8 +405,8 @@ using BoundValue = std::variant<std::string, std::int64_t>;
 enum class Facet { kNone, kAgency, kType, kForm, kMaturity, kStage, kYear, kAffair, kDigital };
 
 // How a filter applies the search words: the FTS5 expression they came to (empty for none),
-// matched against innovation_search joined as "s", or taken as the ids CollectTextMatches put
-// into temp.innovation_matches.
+// matched against innovation_search joined as "s", or read from temp.search_matches, where
+// CollectTextMatches put the matches with the values every filter reads.
 struct TextFilter {
   std::string match;
   bool collected = false;
@@ -405,7 +414,8 @@ struct TextFilter {
 
 // What a query's search words came to (SqliteStore::PlanSearch).
 struct SearchPlan {
-  std::string match;  // the FTS5 expression; empty when the query has no words
+  std::string match;           // the FTS5 expression; empty when the query has no words
+  search::ParsedSearch words;  // the words it came from, as corrected
   SearchFallback fallback;
 };
 
@@ -413,7 +423,7 @@ struct SearchPlan {
 constexpr int kCorrectionsTried = 3;
 // Likeness: how many of a text's rarest words look for candidates, and how many candidates
 // (the best by BM25) are weighed word by word.
-constexpr std::size_t kSimilarityWords = 12;
+constexpr std::size_t kSimilarityWords = 8;
 constexpr int kSimilarityCandidates = 40;
 
 // A row of kSummaryColumns.
@@ -460,7 +470,7 @@ class InnovationFilter {
     if (q.replicated_from) Add("i.replicated_from = ?", *q.replicated_from);
     if (!q.statuses.empty()) where_ += " AND " + In("i.status", q.statuses);
     if (!text.match.empty() && text.collected) {
-      where_ += " AND i.id IN temp.innovation_matches";
+      reads_matches_ = true;
     } else if (!text.match.empty()) {
       Add("s.innovation_search MATCH ?", text.match);
       joins_search_ = true;
@@ -477,10 +487,30 @@ class InnovationFilter {
     }
   }
 
-  // " FROM innovations i", joined to the search index when the filter matches words there.
+  // " FROM innovations i", joined to the search index when the filter matches words there,
+  // or the collected matches standing in for the table (they hold every column it filters).
   std::string From() const {
-    return joins_search_ ? " FROM innovation_search s JOIN innovations i ON i.id = s.rowid"
+    if (reads_matches_) return " FROM temp.search_matches i";
+    // The matches are joined to the narrow index of what filters read (migration 0006), not
+    // to the wide rows, which SQLite would otherwise prefer for a lookup by id.
+    return joins_search_ ? " FROM innovation_search s JOIN innovations i INDEXED BY "
+                           "innovations_search_columns ON i.id = s.rowid"
                          : " FROM innovations i";
+  }
+  bool reads_matches() const { return reads_matches_; }
+
+  // The clause with its values: filters that describe alike match the same rows.
+  std::string Describe() const {
+    std::string out = where_;
+    for (const auto& [index, value] : binds_) {
+      out += '\x1f';
+      if (const auto* text = std::get_if<std::string>(&value)) {
+        out += *text;
+      } else {
+        out += std::to_string(std::get<std::int64_t>(value));
+      }
+    }
+    return out;
   }
   // " WHERE ...", always a valid clause to append further conditions to with AND.
   const std::string& Where() const { return where_; }
@@ -522,6 +552,7 @@ class InnovationFilter {
   std::vector<std::pair<int, BoundValue>> binds_;
   int next_ = 1;
   bool joins_search_ = false;
+  bool reads_matches_ = false;
 };
 
 Error Stale() { return msg::StaleVersion(); }
@@ -776,8 +807,11 @@ class SqliteStore final : public Store {
   }
 
   InnovationPage ListInnovations(const InnovationQuery& q) override {
+    const bool reusable = connection_.InAutocommit();
+    ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
-    const InnovationFilter filter(q, {plan.match});
+    const TextFilter text = CollectTextMatches(q, plan, reusable);
+    const InnovationFilter filter(q, text);
     InnovationPage page;
     page.total = CountMatches(filter);
     page.search = plan.fallback;
@@ -796,30 +830,47 @@ class SqliteStore final : public Store {
         order = " ORDER BY i.year DESC, i.id DESC";
         break;
       case InnovationSort::kRelevance:
-        if (!plan.match.empty()) order = " ORDER BY s.rank, i.id DESC";
+        if (text.collected) order = " ORDER BY m.rank, m.id DESC";
         break;
     }
     const int next = filter.next();
-    std::string sql = std::string("SELECT ") + kSummaryColumns + filter.From() +
-                      " JOIN agencies a ON a.id = i.agency_id" + filter.Where() + order +
-                      " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
+    const std::string limit =
+        " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
+    std::string sql;
+    if (text.collected && q.sort == InnovationSort::kRelevance) {
+      // The page's ids come from the matches alone, best first; only they are read whole.
+      sql = std::string("SELECT ") + kSummaryColumns + " FROM (SELECT i.id AS id, i.rank AS rank" +
+            filter.From() + filter.Where() + " ORDER BY i.rank, i.id DESC" + limit +
+            ") m JOIN innovations i ON i.id = m.id JOIN agencies a ON a.id = i.agency_id" + order;
+    } else if (text.collected) {
+      sql = std::string("SELECT ") + kSummaryColumns +
+            " FROM temp.search_matches m JOIN innovations i ON i.id = m.id"
+            " JOIN agencies a ON a.id = i.agency_id" +
+            filter.Where() + order + limit;
+    } else {
+      sql = std::string("SELECT ") + kSummaryColumns + filter.From() +
+            " JOIN agencies a ON a.id = i.agency_id" + filter.Where() + order + limit;
+    }
     auto s = connection_.PrepareOnce(sql);
     filter.BindTo(s);
     s.Bind(next, std::int64_t{q.per_page});
     s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
     while (s.Step()) page.items.push_back(ReadSummary(s));
-    if (!plan.match.empty()) {
-      for (auto& item : page.items) item.snippet = search_.Snippet(plan.match, item.id);
+    if (text.collected) {
+      for (auto& item : page.items) item.snippet = search_.Snippet(plan.words, item.id);
     }
+    snapshot.End();
+    Collected();
     return page;
   }
 
   InnovationFacets CountFacets(const InnovationQuery& q) override {
     // One snapshot for all the counts, so that a write committed between two of them cannot
     // make the facets disagree with each other.
+    const bool reusable = connection_.InAutocommit();
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
-    const TextFilter text = CollectTextMatches(q, plan.match);
+    const TextFilter text = CollectTextMatches(q, plan, reusable);
     InnovationFacets facets;
     facets.search = plan.fallback;
     facets.total = CountMatches(InnovationFilter(q, text));
@@ -833,6 +884,7 @@ class SqliteStore final : public Store {
     facets.digital = CountValues(q, text, Facet::kDigital, "i.digital", "v DESC");
     for (auto& value : facets.digital) value.value = value.value == "1" ? "true" : "false";
     snapshot.End();
+    Collected();
     return facets;
   }
 
@@ -883,6 +935,12 @@ class SqliteStore final : public Store {
                      [](const auto& a, const auto& b) { return a.score > b.score; });
     if (similar.size() > static_cast<std::size_t>(limit)) similar.resize(limit);
     return similar;
+  }
+
+  void RebuildSearchIndex() override {
+    Savepoint savepoint(connection_);
+    search_.Rebuild();
+    savepoint.Release();
   }
 
   void ForEachInnovation(std::string_view region_code,
@@ -1386,12 +1444,14 @@ class SqliteStore final : public Store {
     const search::ParsedSearch parsed = search::ParseSearch(q.text);
     if (parsed.terms.empty()) return plan;
     plan.match = sqlite::MatchExpression(parsed, true);
+    plan.words = parsed;
     const InnovationQuery base = UnfacetedOf(q);
     if (AnyMatches(base, plan.match)) return plan;
     for (const auto& corrected : search_.Corrections(parsed, kCorrectionsTried)) {
       std::string match = sqlite::MatchExpression(corrected, true);
       if (AnyMatches(base, match)) {
         plan.match = std::move(match);
+        plan.words = corrected;
         plan.fallback.corrected_text = search::TextOf(corrected);
         return plan;
       }
@@ -1429,20 +1489,36 @@ class SqliteStore final : public Store {
 
   double Weight(const std::string& stem) { return search_.Weight(stem); }
 
-  // Searching the index once per facet would repeat the same work nine times. So when the
-  // query has search words, the ids that hold them (under the filters no facet leaves out) are
-  // collected once into temp.innovation_matches, and the counts take them from there.
-  TextFilter CollectTextMatches(const InnovationQuery& q, const std::string& match) {
-    if (match.empty()) return {};
-    const InnovationFilter filter(UnfacetedOf(q), {match});
-    connection_.Exec(kCreateTextMatches);
-    connection_.Exec(kClearTextMatches);
-    auto s = connection_.PrepareOnce("INSERT INTO temp.innovation_matches SELECT i.id" +
-                                     filter.From() + filter.Where());
+  // A search's matches, under the filters no facet leaves out, gathered once into
+  // temp.search_matches with their relevance and filter values: the count, the page and every
+  // facet then read them there instead of searching the index again. A list and its facets
+  // ask the same question one after the other, so the matches stay until the question or the
+  // data changes; inside a caller's transaction they are gathered each time, since a rollback
+  // would take back what they were gathered from.
+  // `reusable`: the caller holds no transaction of its own. Once the caller's read has ended,
+  // Collected() keeps the matches for the next question.
+  TextFilter CollectTextMatches(const InnovationQuery& q, const SearchPlan& plan, bool reusable) {
+    collecting_.clear();
+    if (plan.match.empty()) return {};
+    const InnovationFilter filter(UnfacetedOf(q), {plan.match});
+    std::string key = filter.Describe() + '\x1e' + std::to_string(ChangeCounter());
+    if (reusable && key == collected_) {
+      collecting_ = std::move(key);
+      return {plan.match, true};
+    }
+    collected_.clear();
+    connection_.Exec(kCreateSearchMatches);
+    connection_.Exec(kClearSearchMatches);
+    auto s = connection_.PrepareOnce(std::string("INSERT INTO temp.search_matches SELECT i.id, ") +
+                                     kSearchMatchColumns + filter.From() + filter.Where());
     filter.BindTo(s);
     s.Execute();
-    return {match, true};
+    if (reusable) collecting_ = std::move(key);
+    return {plan.match, true};
   }
+
+  // Called once the read that collected matches has ended well: they may serve again.
+  void Collected() { collected_ = std::move(collecting_); }
 
   // The number of innovations the filter matches.
   long long CountMatches(const InnovationFilter& filter) {
@@ -1512,6 +1588,10 @@ class SqliteStore final : public Store {
 
   Connection connection_;
   sqlite::SearchIndex search_;
+  // What temp.search_matches holds (a filter's description and the change counter), and what
+  // the read in progress is gathering.
+  std::string collected_;
+  std::string collecting_;
   std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint
   Actor actor_ = Actor::System();
 };
