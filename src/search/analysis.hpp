@@ -69,8 +69,8 @@ std::string TextOf(const ParsedSearch& parsed);
 // The passage of `text` where a search's words stand: `width` words around the stretch that
 // holds most of them, each matched word between `open` and `close`, with "…" where the text
 // was cut. Empty when no word of the search is in the text.
-std::string Snippet(std::string_view text, const ParsedSearch& search, Stemmer& stemmer,
-                    char open, char close, int width = 24);
+std::string Snippet(std::string_view text, const ParsedSearch& search, Stemmer& stemmer, char open,
+                    char close, int width = 24);
 
 // The words one edit away from `word` (a letter removed, added, changed, or two neighbours
 // swapped), over the letters a-z and the digits: the candidates for a mistyped word.

@@ -157,14 +157,19 @@ long long SearchIndex::Documents() {
   return documents_;
 }
 
-double SearchIndex::Weight(const std::string& stem) {
-  auto found = document_counts_.find(stem);
+long long SearchIndex::CountedDocumentsWith(const std::string& term) {
+  auto found = document_counts_.find(term);
   if (found == document_counts_.end()) {
-    found = document_counts_.emplace(stem, DocumentsWith(stem)).first;
+    found = document_counts_.emplace(term, DocumentsWith(term)).first;
   }
+  return found->second;
+}
+
+double SearchIndex::Weight(const std::string& stem) {
   // A stem the index has never seen weighs as one seen once.
   const double documents = static_cast<double>(std::max(Documents(), 1LL));
-  return std::log(1.0 + documents / static_cast<double>(std::max(found->second, 1LL)));
+  const double holding = static_cast<double>(std::max(CountedDocumentsWith(stem), 1LL));
+  return std::log(1.0 + documents / holding);
 }
 
 void SearchIndex::Refresh(std::int64_t change_counter) {

@@ -43,6 +43,8 @@ class SearchIndex {
 
   // In how many records the indexed term (a stem, or a folded word) appears.
   long long DocumentsWith(const std::string& term);
+  // The same, remembered until Refresh sees the data move on.
+  long long CountedDocumentsWith(const std::string& term);
   // The number of records in the index.
   long long Documents();
   // How much a stem says about a record: rare stems more than common ones.

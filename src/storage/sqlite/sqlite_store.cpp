@@ -71,6 +71,7 @@ constexpr const char* kUpdateAgency =
     "echelon = ?7, updated_at = ?8, address = ?10, phone = ?11, email = ?12, website = ?13, "
     "version = version + 1 WHERE id = ?1 AND version = ?9";
 constexpr const char* kDeleteAgency = "DELETE FROM agencies WHERE id = ?1 AND version = ?2";
+constexpr const char* kSelectAgencyNames = "SELECT id, name, name_key FROM agencies";
 constexpr const char* kCountAgencyRoles = "SELECT count(*) FROM user_roles WHERE agency_id = ?1";
 constexpr const char* kSelectAgencyInnovationIds =
     "SELECT id FROM innovations WHERE agency_id = ?1";
@@ -138,6 +139,9 @@ constexpr const char* kCreateSearchMatches =
     "region_code TEXT, status TEXT, agency_id INTEGER, type TEXT, form TEXT, maturity TEXT, "
     "stage TEXT, year INTEGER, digital INTEGER, main_affair TEXT, replicated_from INTEGER)";
 constexpr const char* kClearSearchMatches = "DELETE FROM temp.search_matches";
+constexpr const char* kSelectMatchedFacetValues =
+    "SELECT agency_id, type, form, maturity, stage, year, main_affair, digital "
+    "FROM temp.search_matches";
 constexpr const char* kSearchMatchColumns =
     "s.rank, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
     "i.year, i.digital, i.main_affair, i.replicated_from";
@@ -424,6 +428,7 @@ constexpr int kCorrectionsTried = 3;
 // Likeness: how many of a text's rarest words look for candidates, and how many candidates
 // (the best by BM25) are weighed word by word.
 constexpr std::size_t kSimilarityWords = 8;
+constexpr std::size_t kSimilarityMinimumWords = 3;
 constexpr int kSimilarityCandidates = 40;
 
 // A row of kSummaryColumns.
@@ -872,6 +877,13 @@ class SqliteStore final : public Store {
     const SearchPlan plan = PlanSearch(q);
     const TextFilter text = CollectTextMatches(q, plan, reusable);
     InnovationFacets facets;
+    if (text.collected) {
+      facets = CountCollectedFacets(q);
+      facets.search = plan.fallback;
+      snapshot.End();
+      Collected();
+      return facets;
+    }
     facets.search = plan.fallback;
     facets.total = CountMatches(InnovationFilter(q, text));
     facets.agency = CountAgencyValues(q, text);
@@ -895,13 +907,22 @@ class SqliteStore final : public Store {
     search_.Refresh(ChangeCounter());
     // The text's rarest words find the candidates; likeness over all its words ranks them.
     const std::vector<search::StemCount> stems = search::ContentStems(text, search_.stemmer());
-    std::vector<std::pair<double, const search::StemCount*>> telling;
+    // Words in more than a tenth of the records find half the registry and tell little; they
+    // look for candidates only when the text has too few others.
+    std::vector<std::pair<double, const search::StemCount*>> known;
     for (const auto& stem : stems) {
-      if (search_.DocumentsWith(stem.stem) > 0) telling.emplace_back(Weight(stem.stem), &stem);
+      if (search_.CountedDocumentsWith(stem.stem) > 0) known.emplace_back(Weight(stem.stem), &stem);
     }
-    std::sort(telling.begin(), telling.end(),
+    std::sort(known.begin(), known.end(),
               [](const auto& a, const auto& b) { return a.first > b.first; });
-    telling.resize(std::min<std::size_t>(telling.size(), kSimilarityWords));
+    const long long common = std::max(search_.Documents() / 10, 10LL);
+    std::vector<std::pair<double, const search::StemCount*>> telling;
+    for (const auto& entry : known) {
+      const bool rare = search_.CountedDocumentsWith(entry.second->stem) <= common;
+      if (telling.size() < kSimilarityWords && (rare || telling.size() < kSimilarityMinimumWords)) {
+        telling.push_back(entry);
+      }
+    }
     if (telling.empty()) return {};
     search::ParsedSearch words;
     for (const auto& [weight, stem] : telling) words.terms.push_back({{stem->word}});
@@ -1520,6 +1541,99 @@ class SqliteStore final : public Store {
   // Called once the read that collected matches has ended well: they may serve again.
   void Collected() { collected_ = std::move(collecting_); }
 
+  // The facets of a search, from the matches CollectTextMatches gathered (they are already
+  // under every filter no facet leaves out): one pass over their values, each counted for
+  // every facet whose own filter is the only one it fails. The same counts, in the same
+  // order, as CountValues and CountAgencyValues give, without nine passes.
+  InnovationFacets CountCollectedFacets(const InnovationQuery& q) {
+    enum Column { kAgency, kType, kForm, kMaturity, kStage, kYear, kAffair, kDigital, kColumns };
+    std::string wanted[kColumns];
+    bool applied[kColumns] = {};
+    auto want = [&](Column column, bool on, std::string value) {
+      applied[column] = on;
+      wanted[column] = std::move(value);
+    };
+    want(kAgency, q.agency_id.has_value(), q.agency_id ? std::to_string(*q.agency_id) : "");
+    want(kType, q.type.has_value(), q.type ? std::string(ToString(*q.type)) : "");
+    want(kForm, q.form.has_value(), q.form ? std::string(ToString(*q.form)) : "");
+    want(kMaturity, q.maturity.has_value(), q.maturity ? std::string(ToString(*q.maturity)) : "");
+    want(kStage, q.stage.has_value(), q.stage ? std::string(ToString(*q.stage)) : "");
+    want(kYear, q.year.has_value(), q.year ? std::to_string(*q.year) : "");
+    want(kAffair, !q.affair.empty(), q.affair);
+    want(kDigital, q.digital.has_value(), q.digital ? (*q.digital ? "1" : "0") : "");
+
+    std::map<std::string, long long> counts[kColumns];
+    InnovationFacets facets;
+    auto s = connection_.Prepare(kSelectMatchedFacetValues);
+    std::string values[kColumns];
+    while (s.Step()) {
+      unsigned fails = 0;
+      for (int c = 0; c < kColumns; ++c) {
+        values[c] = s.Text(c);
+        if (applied[c] && values[c] != wanted[c]) fails |= 1u << c;
+      }
+      if (fails == 0) ++facets.total;
+      for (int c = 0; c < kColumns; ++c) {
+        if ((fails & ~(1u << c)) == 0 && !values[c].empty()) ++counts[c][values[c]];
+      }
+    }
+    // Most frequent first, ties by value (the map's order), as "n DESC, v" sorts.
+    auto most_first = [](const std::map<std::string, long long>& of) {
+      std::vector<FacetValue> list;
+      for (const auto& [value, count] : of) list.push_back({value, "", count});
+      std::stable_sort(list.begin(), list.end(),
+                       [](const auto& a, const auto& b) { return a.count > b.count; });
+      return list;
+    };
+    facets.type = most_first(counts[kType]);
+    facets.form = most_first(counts[kForm]);
+    facets.maturity = most_first(counts[kMaturity]);
+    facets.stage = most_first(counts[kStage]);
+    facets.affair = most_first(counts[kAffair]);
+    for (const auto& [value, count] : counts[kYear]) facets.year.push_back({value, "", count});
+    std::sort(facets.year.begin(), facets.year.end(), [](const auto& a, const auto& b) {
+      return std::stoll(a.value) > std::stoll(b.value);
+    });
+    for (const char* value : {"1", "0"}) {
+      if (auto found = counts[kDigital].find(value); found != counts[kDigital].end()) {
+        facets.digital.push_back({value[0] == '1' ? "true" : "false", "", found->second});
+      }
+    }
+    // Agencies by count, then by name as the agency list sorts them, then by id.
+    const auto& names = AgencyNames();
+    std::vector<std::tuple<long long, std::string, Id, std::string>> named;
+    for (const auto& [value, count] : counts[kAgency]) {
+      const Id id = std::stoll(value);
+      auto found = names.find(id);
+      if (found == names.end()) {
+        named.emplace_back(count, "", id, "");
+      } else {
+        named.emplace_back(count, found->second.second, id, found->second.first);
+      }
+    }
+    std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) {
+      if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) > std::get<0>(b);
+      return std::tie(std::get<1>(a), std::get<2>(a)) < std::tie(std::get<1>(b), std::get<2>(b));
+    });
+    for (auto& [count, key, id, name] : named) {
+      facets.agency.push_back({std::to_string(id), std::move(name), count});
+    }
+    return facets;
+  }
+
+  // Every agency's name and name key by id, read again once the data has changed: a national
+  // search's agency facet names a thousand agencies.
+  const std::unordered_map<Id, std::pair<std::string, std::string>>& AgencyNames() {
+    const std::int64_t counter = ChangeCounter();
+    if (counter != agency_names_at_) {
+      agency_names_.clear();
+      auto s = connection_.Prepare(kSelectAgencyNames);
+      while (s.Step()) agency_names_.emplace(s.Int(0), std::make_pair(s.Text(1), s.Text(2)));
+      agency_names_at_ = counter;
+    }
+    return agency_names_;
+  }
+
   // The number of innovations the filter matches.
   long long CountMatches(const InnovationFilter& filter) {
     auto s = connection_.PrepareOnce("SELECT count(*)" + filter.From() + filter.Where());
@@ -1592,6 +1706,8 @@ class SqliteStore final : public Store {
   // the read in progress is gathering.
   std::string collected_;
   std::string collecting_;
+  std::unordered_map<Id, std::pair<std::string, std::string>> agency_names_;
+  std::int64_t agency_names_at_ = -1;
   std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint
   Actor actor_ = Actor::System();
 };
