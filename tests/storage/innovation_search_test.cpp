@@ -169,6 +169,9 @@ TEST_P(InnovationSearch, PhrasesKeepTheirOrderAndPrefixesCompleteAWord) {
   EXPECT_EQ(Search("posyan*"), (Titles{"Posyandu Lansia"}));
   EXPECT_EQ(Search("lansia posyan"), (Titles{"Posyandu Lansia"})) << "the last word as typed";
   EXPECT_TRUE(Search("posyan ").empty()) << "a finished word is a whole word";
+  Add("Bandara Airport Shuttle");
+  EXPECT_EQ(Search("air").size(), 2u) << "a word the index knows is taken as finished";
+  EXPECT_EQ(Search("airp").size(), 1u) << "one it does not know is completed";
 }
 
 TEST_P(InnovationSearch, AMistypedWordIsCorrected) {

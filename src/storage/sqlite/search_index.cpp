@@ -157,6 +157,10 @@ long long SearchIndex::Documents() {
   return documents_;
 }
 
+bool SearchIndex::IsKnownWord(const std::string& folded) {
+  return DocumentsWith(folded) > 0 || DocumentsWith(stemmer_.Stem(folded)) > 0;
+}
+
 long long SearchIndex::CountedDocumentsWith(const std::string& term) {
   auto found = document_counts_.find(term);
   if (found == document_counts_.end()) {
@@ -188,9 +192,7 @@ std::vector<search::ParsedSearch> SearchIndex::Corrections(const search::ParsedS
     const search::Term& term = parsed.terms[k];
     if (term.phrase || term.prefix) continue;
     const std::string& word = term.words.front();
-    if (word.size() < 4 || DocumentsWith(word) > 0 || DocumentsWith(stemmer_.Stem(word)) > 0) {
-      continue;
-    }
+    if (word.size() < 4 || IsKnownWord(word)) continue;
     std::vector<std::pair<long long, std::string>> known;
     for (std::string& candidate : search::OneEditAway(word)) {
       if (long long documents = DocumentsWith(candidate); documents > 0) {

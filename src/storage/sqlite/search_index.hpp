@@ -43,6 +43,8 @@ class SearchIndex {
 
   // In how many records the indexed term (a stem, or a folded word) appears.
   long long DocumentsWith(const std::string& term);
+  // Whether the index holds the folded word, as it is or as its stem.
+  bool IsKnownWord(const std::string& folded);
   // The same, remembered until Refresh sees the data move on.
   long long CountedDocumentsWith(const std::string& term);
   // The number of records in the index.

@@ -1462,8 +1462,13 @@ class SqliteStore final : public Store {
   // on records the reader may not see.
   SearchPlan PlanSearch(const InnovationQuery& q) {
     SearchPlan plan;
-    const search::ParsedSearch parsed = search::ParseSearch(q.text);
+    search::ParsedSearch parsed = search::ParseSearch(q.text);
     if (parsed.terms.empty()) return plan;
+    // A last word the index knows is taken as finished; only one it does not know ("pelay")
+    // is completed as it is being typed, which spares a search over every word it begins.
+    if (parsed.last_word_open && search_.IsKnownWord(parsed.terms.back().words.front())) {
+      parsed.last_word_open = false;
+    }
     plan.match = sqlite::MatchExpression(parsed, true);
     plan.words = parsed;
     const InnovationQuery base = UnfacetedOf(q);
