@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -54,10 +55,12 @@ Serves HTTP until interrupted (Ctrl-C or SIGTERM).
                           with --demo, else the only region in the database, else all)
 )";
 
-constexpr const char* kMigrateHelp = R"(Usage: lumbung migrate [--db URL]
+constexpr const char* kMigrateHelp = R"(Usage: lumbung migrate [--db URL] [--reindex]
 
 Applies the schema migrations the database lacks, in one transaction, and prints the version.
 Back up the database file first.
+  --reindex   also build the search index again from the records (after the system's
+              stemmer was upgraded, or to check that the index matches the records)
 )";
 
 constexpr const char* kImportHelp = R"(Usage: lumbung import regions FILE.csv [--db URL] [--dry-run]
@@ -244,6 +247,12 @@ int Migrate(const Args& args) {
     return kExitFailure;
   }
   std::printf("schema version %d\n", (*database)->SchemaVersion());
+  if (args.Flag("reindex")) {
+    const auto started = std::chrono::steady_clock::now();
+    (*database)->Connect()->RebuildSearchIndex();
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    std::printf("search index built again in %.1f s\n", took.count());
+  }
   return kExitOk;
 }
 
@@ -389,7 +398,7 @@ const std::vector<Command>& Commands() {
        {{"db", "listen", "threads", "region"}, {"demo", "quiet", "secure-cookies", "help"}},
        kServeHelp,
        Serve},
-      {"migrate", {{"db"}, {"help"}}, kMigrateHelp, Migrate},
+      {"migrate", {{"db"}, {"reindex", "help"}}, kMigrateHelp, Migrate},
       {"import", {{"db", "region"}, {"dry-run", "help"}}, kImportHelp, Import},
       {"export", {{"db", "region", "format", "out"}, {"help"}}, kExportHelp, Export},
       {"demo", {{"db", "innovations", "seed"}, {"help"}}, kDemoHelp, Demo},

@@ -56,6 +56,8 @@ expect 2 "option without value" -- "$lumbung" migrate --db
 expect 1 "unknown database URL" -- "$lumbung" migrate --db mysql://x
 expect 0 "migrate" -- "$lumbung" migrate --db "$db"
 contains "$work/out" "schema version" "migrate prints the version"
+expect 0 "migrate --reindex" -- "$lumbung" migrate --db "$db" --reindex
+contains "$work/out" "search index built again" "migrate --reindex says it rebuilt the index"
 expect 2 "bad listen" -- "$lumbung" serve --db "$db" --listen nowhere
 expect 2 "bad port" -- "$lumbung" serve --db "$db" --listen 127.0.0.1:99999
 expect 2 "import without region" -- "$lumbung" import innovations "$work/x.jsonl" --db "$db"
@@ -65,6 +67,7 @@ expect 2 "demo with a bad count" -- "$lumbung" demo --innovations many --db "$db
 expect 0 "demo" -- "$lumbung" demo --db "$db"
 expect 0 "demo again changes nothing" -- "$lumbung" demo --db "$db"
 contains "$work/err" "already" "second demo says it is there"
+expect 0 "migrate --reindex with records" -- "$lumbung" migrate --db "$db" --reindex
 
 # Export to a file, then check it parses as JSON lines.
 expect 0 "export jsonl to a file" -- "$lumbung" export innovations --region 9971 --out "$work/demo.jsonl" --db "$db"

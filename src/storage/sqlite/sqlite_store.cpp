@@ -502,8 +502,6 @@ class InnovationFilter {
                            "innovations_search_columns ON i.id = s.rowid"
                          : " FROM innovations i";
   }
-  bool reads_matches() const { return reads_matches_; }
-
   // The clause with its values: filters that describe alike match the same rows.
   std::string Describe() const {
     std::string out = where_;
