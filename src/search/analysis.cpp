@@ -90,6 +90,28 @@ const std::unordered_set<std::string_view>& StopWords() {
   return words;
 }
 
+// Words commonly written two ways, as their stems: the non-standard spelling and the standard
+// one (KBBI) it is read as, so that "perijinan" finds "izin" and "akte" finds "akta".
+constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
+    {"aktifitas", "aktivitas"},     {"akte", "akta"},
+    {"analisa", "analisis"},        {"apotik", "apotek"},
+    {"efektifitas", "efektivitas"}, {"ijin", "izin"},
+    {"jadual", "jadwal"},           {"kadaluarsa", "daluwarsa"},
+    {"kreatifitas", "kreativitas"}, {"kwalitas", "kualitas"},
+    {"nasehat", "nasihat"},         {"obyek", "objek"},
+    {"praktek", "praktik"},         {"produktifitas", "produktivitas"},
+    {"propinsi", "provinsi"},       {"resiko", "risiko"},
+    {"sekedar", "sekadar"},         {"sertipikat", "sertifikat"},
+    {"subyek", "subjek"},           {"tehnik", "teknik"},
+};
+
+std::string_view StandardSpelling(std::string_view stem) {
+  for (const auto& [variant, standard] : kSpellings) {
+    if (stem == variant) return standard;
+  }
+  return stem;
+}
+
 bool HasDigit(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -147,8 +169,9 @@ std::string Stemmer::Stem(std::string_view folded) {
       sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
                       static_cast<int>(folded.size()));
   if (!stem) throw std::bad_alloc();
-  return std::string(reinterpret_cast<const char*>(stem),
-                     static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)));
+  return std::string(StandardSpelling(
+      std::string_view(reinterpret_cast<const char*>(stem),
+                       static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)))));
 }
 
 bool IsStopWord(std::string_view folded) { return StopWords().contains(folded); }
@@ -220,6 +243,11 @@ std::string TextOf(const ParsedSearch& parsed) {
 
 namespace {
 
+// A stem but for its first letter, which the prefixes of Indonesian may change.
+std::string TailOf(std::string_view stem) {
+  return std::string(stem.size() > 2 ? stem.substr(1) : stem);
+}
+
 // Whether a word of a text matches one of a search's words: by prefix, or by stem. A stem
 // stands in the word but for its first letter, which the prefixes of Indonesian may change
 // ("menulis" has "ulis" of "tulis"), so only words holding that much are stemmed.
@@ -233,7 +261,11 @@ class WordMatcher {
         if (term.prefix || open) prefixes_.push_back(word);
         if (term.prefix) continue;
         std::string stem = stemmer.Stem(word);
-        std::string tail = stem.size() > 2 ? stem.substr(1) : stem;
+        // The stem as written, and as its other spelling may be written.
+        for (const auto& [variant, standard] : kSpellings) {
+          if (standard == stem) stems_.push_back({stem, TailOf(variant)});
+        }
+        std::string tail = TailOf(stem);
         stems_.push_back({std::move(stem), std::move(tail)});
       }
     }

@@ -28,7 +28,9 @@ struct Word {
 void ForEachWord(std::string_view text, const std::function<bool(const Word&)>& visit);
 
 // The Snowball Indonesian stemmer: "pelayanan", "melayani" and "layanan" all give "layan".
-// Not thread-safe; each thread (or database connection) holds its own.
+// A stem spelt in a common non-standard way is given in its standard spelling ("ijin" as
+// "izin", "akte" as "akta"). Not thread-safe; each thread (or database connection) holds its
+// own.
 class Stemmer {
  public:
   Stemmer();

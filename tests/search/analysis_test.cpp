@@ -62,6 +62,9 @@ TEST(Stemmer, GivesOneStemToTheFormsOfAWord) {
   EXPECT_EQ(stemmer.Stem("perizinan"), stemmer.Stem("izin"));
   EXPECT_EQ(stemmer.Stem("kesehatan"), "sehat");
   EXPECT_EQ(stemmer.Stem("pengaduan"), stemmer.Stem("mengadukan"));
+  EXPECT_EQ(stemmer.Stem("perijinan"), "izin") << "a common other spelling reads as the standard";
+  EXPECT_EQ(stemmer.Stem("akte"), stemmer.Stem("akta"));
+  EXPECT_EQ(stemmer.Stem("sertipikat"), stemmer.Stem("sertifikat"));
   EXPECT_EQ(stemmer.Stem("ktp"), "ktp") << "short words stay";
   EXPECT_EQ(stemmer.Stem("2024an"), "2024an") << "words with digits stay";
 }
@@ -101,6 +104,9 @@ TEST(Snippet, MarksEveryFormOfTheWordsAroundWhereTheyStand) {
       << "the word still being typed";
   EXPECT_EQ(Snippet("Menyapu jalan", ParseSearch("sapu "), stemmer, '[', ']'), "[Menyapu] jalan")
       << "a prefix that changes the stem's first letter";
+  EXPECT_EQ(Snippet("Layanan perijinan", ParseSearch("izin "), stemmer, '[', ']'),
+            "Layanan [perijinan]")
+      << "the other spelling is marked too";
   EXPECT_EQ(Snippet("Tidak ada di sini", ParseSearch("izin"), stemmer, '[', ']'), "");
 }
 

@@ -158,6 +158,9 @@ TEST_P(InnovationSearch, AnyFormOfAWordFindsTheOthers) {
             (Titles{"Pelayanan Terpadu Satu Pintu", "Petugas Melayani di Rumah"}));
   EXPECT_EQ(Search("perizinan usaha"), (Titles{"Izin Usaha Mikro Sehari Jadi"}));
   EXPECT_EQ(Search("PERIZINAN"), (Titles{"Izin Usaha Mikro Sehari Jadi"}));
+  EXPECT_EQ(Search("perijinan usaha "), (Titles{"Izin Usaha Mikro Sehari Jadi"})) << "ijin is izin";
+  Add("Akte Kelahiran Keliling");
+  EXPECT_EQ(Search("akta kelahiran "), (Titles{"Akte Kelahiran Keliling"}));
 }
 
 TEST_P(InnovationSearch, PhrasesKeepTheirOrderAndPrefixesCompleteAWord) {
