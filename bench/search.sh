@@ -93,12 +93,19 @@ when=$(date '+%Y-%m-%d %H:%M:%S %Z')
   echo "search API, $(wc -l <"$tmp/paths.txt") searches with facets in rotation, wrk -t$wrk_threads -c$connections -d$duration:"
   printf "  lumbung %.0f req/s (p99 %.2f ms), nginx %.0f req/s (p99 %.2f ms) for a %d-byte answer: ratio %s (target >= 0.3) %s\n" \
     "${rps[lumbung]}" "${p99[lumbung]}" "${rps[nginx]}" "${p99[nginx]}" "$body_bytes" "$ratio" "$met"
+  for server in lumbung nginx; do
+    if ((non2xx[$server] + sockerr[$server] > 0)); then
+      echo "  errors: $server: ${non2xx[$server]} non-2xx/3xx responses, ${sockerr[$server]} socket errors (wrk gives up on a request after 2 s)"
+    fi
+  done
 } | tee "$tmp/report.txt"
 mkdir -p "$out_dir"
 results=$out_dir/search-$(date '+%Y-%m-%d-%H%M%S').txt
 {
   echo "date=$when"
   grep '=' "$tmp/in-process.txt"
+  echo "api.lumbung.non2xx=${non2xx[lumbung]}"
+  echo "api.lumbung.socket_errors=${sockerr[lumbung]}"
   echo "api.lumbung.rps=${rps[lumbung]}"
   echo "api.lumbung.p99_ms=${p99[lumbung]}"
   echo "api.nginx.rps=${rps[nginx]}"
