@@ -292,8 +292,25 @@ class WordMatcher {
 
 }  // namespace
 
-std::string Snippet(std::string_view text, const ParsedSearch& search, Stemmer& stemmer, char open,
-                    char close, int width) {
+std::string Snippet(std::string_view source, const ParsedSearch& search, Stemmer& stemmer,
+                    char open, char close, int width) {
+  // Cut from one line of plain text: no line breaks, no Markdown emphasis or heading marks,
+  // and a link [text](address) as its text.
+  std::string plain;
+  plain.reserve(source.size());
+  for (std::size_t k = 0; k < source.size(); ++k) {
+    const char c = source[k];
+    if (c == ']' && k + 1 < source.size() && source[k + 1] == '(') {
+      const std::size_t end = source.find(')', k);
+      if (end != std::string_view::npos) {
+        k = end;
+        continue;
+      }
+    }
+    if (c == '*' || c == '`' || c == '#' || c == '\r' || c == '[' || c == ']') continue;
+    plain += c == '\n' ? ' ' : c;
+  }
+  const std::string_view text = plain;
   WordMatcher matcher(search, stemmer);
   std::vector<std::pair<std::size_t, std::size_t>> words;
   std::vector<bool> matched;
@@ -336,9 +353,6 @@ std::string Snippet(std::string_view text, const ParsedSearch& search, Stemmer& 
   } else {
     out.append(text.substr(at));
   }
-  // One line of plain text: no line breaks, and no Markdown emphasis or heading marks.
-  std::erase_if(out, [](char c) { return c == '*' || c == '`' || c == '#' || c == '\r'; });
-  std::replace(out.begin(), out.end(), '\n', ' ');
   return out;
 }
 

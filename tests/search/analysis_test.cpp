@@ -107,6 +107,10 @@ TEST(Snippet, MarksEveryFormOfTheWordsAroundWhereTheyStand) {
   EXPECT_EQ(Snippet("Layanan perijinan", ParseSearch("izin "), stemmer, '[', ']'),
             "Layanan [perijinan]")
       << "the other spelling is marked too";
+  EXPECT_EQ(Snippet("Lihat [peta izin](https://peta.example/izin) di sini.", ParseSearch("peta"),
+                    stemmer, '<', '>'),
+            "Lihat <peta> izin di sini.")
+      << "a link shows as its text";
   EXPECT_EQ(Snippet("Tidak ada di sini", ParseSearch("izin"), stemmer, '[', ']'), "");
 }
 
