@@ -1,6 +1,15 @@
 # Helpers the benchmark scripts share: sourced by bench/run.sh and bench/search.sh, which set
-# root, bin, connections, wrk_threads, duration and warmup first. Creates the temp dir ($tmp) that
-# holds everything a run writes, and stops every process the script started ($pids) on exit.
+# root and bin first. Sets the load every run applies, creates the temp dir ($tmp) that holds
+# everything a run writes, and stops every process the script started ($pids) on exit.
+
+# The load: wrk with 64 connections on 2 threads, BENCH_DURATION measured after BENCH_WARMUP.
+duration=${BENCH_DURATION:-10s}
+warmup=${BENCH_WARMUP:-2s}
+# wrk reads a bare number as seconds; say so in the report.
+[[ $duration =~ ^[0-9]+$ ]] && duration+=s
+[[ $warmup =~ ^[0-9]+$ ]] && warmup+=s
+connections=64
+wrk_threads=2
 
 die() {
   echo "bench: $*" >&2

@@ -19,13 +19,6 @@ export LC_ALL=C # decimal points, not commas, in every number we print or parse
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${LUMBUNG_BIN:-$root/build/release/apps/lumbung/lumbung}
-duration=${BENCH_DURATION:-10s}
-warmup=${BENCH_WARMUP:-2s}
-# wrk reads a bare number as seconds; say so in the report.
-[[ $duration =~ ^[0-9]+$ ]] && duration+=s
-[[ $warmup =~ ^[0-9]+$ ]] && warmup+=s
-connections=64
-wrk_threads=2
 innovations=10000
 list_path='/api/v1/innovations?per_page=20'
 out_dir=$root/bench/out

@@ -17,12 +17,6 @@ bin=${LUMBUNG_BIN:-$root/build/release/apps/lumbung/lumbung}
 search_bench=${LUMBUNG_SEARCH_BENCH:-$root/build/release/bench/lumbung-search-bench}
 data=${LUMBUNG_SHARED_DATA:-$root/../shared/data}/lan-innovations-2018.jsonl
 innovations=${BENCH_INNOVATIONS:-100000}
-duration=${BENCH_DURATION:-10s}
-warmup=${BENCH_WARMUP:-2s}
-[[ $duration =~ ^[0-9]+$ ]] && duration+=s
-[[ $warmup =~ ^[0-9]+$ ]] && warmup+=s
-connections=64
-wrk_threads=2
 out_dir=$root/bench/out
 
 if [[ ! -f "$data" ]]; then

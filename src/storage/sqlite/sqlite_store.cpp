@@ -909,7 +909,8 @@ class SqliteStore final : public Store {
     // look for candidates only when the text has too few others.
     std::vector<std::pair<double, const search::StemCount*>> known;
     for (const auto& stem : stems) {
-      if (search_.CountedDocumentsWith(stem.stem) > 0) known.emplace_back(Weight(stem.stem), &stem);
+      if (search_.CountedDocumentsWith(stem.stem) > 0)
+        known.emplace_back(search_.Weight(stem.stem), &stem);
     }
     std::sort(known.begin(), known.end(),
               [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -939,7 +940,7 @@ class SqliteStore final : public Store {
     filter.BindTo(s);
     s.Bind(next, exclude.value_or(0));
     std::vector<SimilarInnovation> similar;
-    const auto weight = [this](const std::string& stem) { return Weight(stem); };
+    const auto weight = [this](const std::string& stem) { return search_.Weight(stem); };
     while (s.Step()) {
       SimilarInnovation candidate{ReadSummary(s), 0};
       const InnovationSummary& i = candidate.innovation;
@@ -1510,8 +1511,6 @@ class SqliteStore final : public Store {
     base.visible_agencies = q.visible_agencies;
     return base;
   }
-
-  double Weight(const std::string& stem) { return search_.Weight(stem); }
 
   // A search's matches, under the filters no facet leaves out, gathered once into
   // temp.search_matches with their relevance and filter values: the count, the page and every
