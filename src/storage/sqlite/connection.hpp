@@ -140,6 +140,10 @@ class Connection {
     }
   }
 
+  // Opens a write transaction. It takes the write lock at once: a read followed by a write in a
+  // deferred transaction could meet another writer's commit in between and fail.
+  void BeginWrite() { Exec("BEGIN IMMEDIATE"); }
+
   // For destructors: a failure here has nowhere to go, and SQLite rolls back on close anyway.
   void ExecIgnoringErrors(const char* sql) noexcept {
     sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
@@ -184,9 +188,11 @@ class Savepoint {
  public:
   explicit Savepoint(Connection& connection)
       : connection_(connection), outermost_(connection.InAutocommit()) {
-    // Outside a transaction, take the write lock at once: a read followed by a write in a
-    // deferred transaction could meet another writer's commit in between and fail.
-    connection_.Exec(outermost_ ? "BEGIN IMMEDIATE" : "SAVEPOINT record");
+    if (outermost_) {
+      connection_.BeginWrite();
+    } else {
+      connection_.Exec("SAVEPOINT record");
+    }
   }
   ~Savepoint() {
     if (released_) return;

@@ -137,9 +137,7 @@ void SearchIndex::Add(Id innovation_id) {
 
 void SearchIndex::Rebuild() {
   connection_.Exec("INSERT INTO innovation_search (innovation_search) VALUES ('rebuild')");
-  counted_at_ = -1;
-  documents_ = -1;
-  document_counts_.clear();
+  ForgetCounts();
 }
 
 long long SearchIndex::DocumentsWith(const std::string& term) {
@@ -149,90 +147,22 @@ long long SearchIndex::DocumentsWith(const std::string& term) {
   return s.Step() ? s.Int(0) : 0;
 }
 
-long long SearchIndex::Documents() {
-  if (documents_ < 0) {
-    auto s = connection_.Prepare(kDocuments);
-    documents_ = s.Step() ? s.Int(0) : 0;
-  }
-  return documents_;
+long long SearchIndex::CountDocuments() {
+  auto s = connection_.Prepare(kDocuments);
+  return s.Step() ? s.Int(0) : 0;
 }
 
-bool SearchIndex::IsKnownWord(const std::string& folded) {
-  return DocumentsWith(folded) > 0 || DocumentsWith(stemmer_.Stem(folded)) > 0;
-}
-
-long long SearchIndex::CountedDocumentsWith(const std::string& term) {
-  auto found = document_counts_.find(term);
-  if (found == document_counts_.end()) {
-    found = document_counts_.emplace(term, DocumentsWith(term)).first;
-  }
-  return found->second;
-}
-
-double SearchIndex::Weight(const std::string& stem) {
-  // A stem the index has never seen weighs as one seen once.
-  const double documents = static_cast<double>(std::max(Documents(), 1LL));
-  const double holding = static_cast<double>(std::max(CountedDocumentsWith(stem), 1LL));
-  return std::log(1.0 + documents / holding);
-}
-
-void SearchIndex::Refresh(std::int64_t change_counter) {
-  if (change_counter == counted_at_) return;
-  counted_at_ = change_counter;
-  documents_ = -1;
-  document_counts_.clear();
-}
-
-std::vector<search::ParsedSearch> SearchIndex::Corrections(const search::ParsedSearch& parsed,
-                                                           int limit) {
-  // For each unknown word, its known neighbours, the most common first.
-  std::vector<std::vector<std::string>> choices(parsed.terms.size());
-  bool any = false;
-  for (std::size_t k = 0; k < parsed.terms.size(); ++k) {
-    const search::Term& term = parsed.terms[k];
-    if (term.phrase || term.prefix) continue;
-    const std::string& word = term.words.front();
-    if (word.size() < 4 || IsKnownWord(word)) continue;
-    std::vector<std::pair<long long, std::string>> known;
-    for (std::string& candidate : search::OneEditAway(word)) {
-      if (long long documents = DocumentsWith(candidate); documents > 0) {
-        known.emplace_back(documents, std::move(candidate));
-      }
-    }
-    std::sort(known.begin(), known.end(),
-              [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (auto& [documents, candidate] : known) choices[k].push_back(std::move(candidate));
-    any = any || !choices[k].empty();
-  }
-  std::vector<search::ParsedSearch> corrections;
-  if (!any) return corrections;
-  // The n-th correction takes each unknown word's n-th neighbour (or its last one).
-  for (int n = 0; n < limit; ++n) {
-    search::ParsedSearch corrected = parsed;
-    corrected.last_word_open = false;
-    bool fresh = false;
-    for (std::size_t k = 0; k < choices.size(); ++k) {
-      if (choices[k].empty()) continue;
-      std::size_t pick = std::min(static_cast<std::size_t>(n), choices[k].size() - 1);
-      fresh = fresh || pick == static_cast<std::size_t>(n);
-      corrected.terms[k].words.front() = choices[k][pick];
-    }
-    if (!fresh) break;
-    corrections.push_back(std::move(corrected));
-  }
-  return corrections;
-}
-
-std::string SearchIndex::Snippet(const search::ParsedSearch& words, Id innovation_id) {
+bool SearchIndex::SnippetTexts(Id innovation_id, std::string& body, std::string& summary) {
   auto s = connection_.Prepare(kSnippetTexts);
   s.Bind(1, innovation_id);
-  if (!s.Step()) return "";
-  for (int column : {0, 1}) {
-    std::string snippet =
-        search::Snippet(s.Text(column), words, stemmer_, kSnippetStart, kSnippetEnd);
-    if (!snippet.empty()) return snippet;
-  }
-  return "";
+  if (!s.Step()) return false;
+  body = s.Text(0);
+  summary = s.Text(1);
+  return true;
+}
+
+std::string SearchIndex::IdentityMatch(const search::ParsedSearch& words) {
+  return std::string(kIdentityColumns) + " : (" + sqlite::MatchExpression(words, false) + ")";
 }
 
 }  // namespace lumbung::storage::sqlite

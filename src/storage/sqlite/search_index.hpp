@@ -10,12 +10,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "domain/model.hpp"
 #include "search/analysis.hpp"
 #include "storage/sqlite/connection.hpp"
+#include "storage/text_index.hpp"
 
 namespace lumbung::storage::sqlite {
 
@@ -32,7 +32,7 @@ inline constexpr std::string_view kIdentityColumns = "{title product summary}";
 
 // Keeps innovation_search in step with the records and answers questions about its words.
 // Writes go in the caller's transaction: Forget before a record changes, Add after.
-class SearchIndex {
+class SearchIndex final : public TextIndex {
  public:
   explicit SearchIndex(Connection& connection) : connection_(connection) {}
 
@@ -41,36 +41,21 @@ class SearchIndex {
   // Empties the index and indexes every record again.
   void Rebuild();
 
-  // In how many records the indexed term (a stem, or a folded word) appears.
-  long long DocumentsWith(const std::string& term);
-  // Whether the index holds the folded word, as it is or as its stem.
-  bool IsKnownWord(const std::string& folded);
-  // The same, remembered until Refresh sees the data move on.
-  long long CountedDocumentsWith(const std::string& term);
-  // The number of records in the index.
-  long long Documents();
-  // How much a stem says about a record: rare stems more than common ones.
-  double Weight(const std::string& stem);
-  // Forgets the counts remembered for Weight once the data has moved on.
-  void Refresh(std::int64_t change_counter);
+  long long DocumentsWith(const std::string& term) override;
 
-  // The same search with its unknown words replaced by known words one typing error away,
-  // the most common first; empty when every word is known or none has a near neighbour.
-  std::vector<search::ParsedSearch> Corrections(const search::ParsedSearch& parsed, int limit);
+  // The FTS5 expression of the words (see the free function of the same name).
+  std::string MatchExpression(const search::ParsedSearch& parsed, bool all) {
+    return sqlite::MatchExpression(parsed, all);
+  }
+  // Records any of whose words say what they are (title, product, summary) hold: likeness.
+  std::string IdentityMatch(const search::ParsedSearch& words);
 
-  // The passage of the record's narrative (or, failing that, its summary) where the words
-  // stand, with each matched word between kSnippetStart and kSnippetEnd; empty when neither
-  // holds them (the title or the agency's name matched).
-  std::string Snippet(const search::ParsedSearch& words, Id innovation_id);
-
-  search::Stemmer& stemmer() { return stemmer_; }
+ protected:
+  long long CountDocuments() override;
+  bool SnippetTexts(Id innovation_id, std::string& body, std::string& summary) override;
 
  private:
   Connection& connection_;
-  search::Stemmer stemmer_;
-  std::int64_t counted_at_ = -1;
-  long long documents_ = -1;
-  std::unordered_map<std::string, long long> document_counts_;
 };
 
 }  // namespace lumbung::storage::sqlite
