@@ -9,7 +9,9 @@ packages=(
   g++ cmake ninja-build ccache make pkg-config git
   # libraries
   libboost-dev libsqlite3-dev sqlite3 nlohmann-json3-dev zlib1g-dev libsodium-dev
-  libstemmer-dev
+  libstemmer-dev libpq-dev
+  # the PostgreSQL backend's tests start a server of their own
+  postgresql
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl python3
   # browser tests (tests/e2e): Debian's Chromium, driven by the npm package playwright-core,

@@ -18,6 +18,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/site.hpp"
+#include "storage/copy.hpp"
 #include "storage/database.hpp"
 
 namespace lumbung::cli {
@@ -36,6 +37,7 @@ Commands:
   user      add, list and disable accounts, and change passwords
   token     create and revoke API tokens
   audit     verify the audit trail's hash chain
+  copy      move a whole installation to another database (SQLite to PostgreSQL, or back)
 
 Every command takes --db URL (default sqlite:lumbung-data/lumbung.db) and --help.
 Exit status: 0 success, 1 failure, 2 usage error.
@@ -45,7 +47,8 @@ constexpr const char* kServeHelp =
     R"(Usage: lumbung serve [--db URL] [--listen ADDRESS:PORT] [--demo] [--threads N] [--quiet]
 
 Serves HTTP until interrupted (Ctrl-C or SIGTERM).
-  --db URL                sqlite:PATH (default sqlite:lumbung-data/lumbung.db)
+  --db URL                sqlite:PATH (default sqlite:lumbung-data/lumbung.db) or
+                          postgresql://USER:PASSWORD@HOST:PORT/DATABASE
   --listen ADDRESS:PORT   where to listen (default 127.0.0.1:8080; port 0 picks a free one)
   --demo                  load the generated demo region first, if it is not there
   --threads N             worker threads (default: one per core)
@@ -61,6 +64,18 @@ Applies the schema migrations the database lacks, in one transaction, and prints
 Back up the database file first.
   --reindex   also build the search index again from the records (after the system's
               stemmer was upgraded, or to check that the index matches the records)
+)";
+
+constexpr const char* kCopyHelp =
+    R"(Usage: lumbung copy --from URL --to URL
+
+Copies every region, agency, innovation, account, session, token, workflow step and audit
+entry from one database to another, in one transaction on the target, then reads the target
+back and compares each table's rows and checksum before it commits. The target must be new
+and empty (it is migrated first); the source is held still while it is read and must be at
+the current schema version (run 'lumbung migrate' on it first). Stop the servers first.
+  --from URL   the database to copy, for example sqlite:lumbung-data/lumbung.db
+  --to URL     the new database, for example postgresql://lumbung@127.0.0.1:5432/lumbung
 )";
 
 constexpr const char* kImportHelp = R"(Usage: lumbung import regions FILE.csv [--db URL] [--dry-run]
@@ -240,6 +255,45 @@ int Serve(const Args& args) {
   return kExitOk;
 }
 
+int Copy(const Args& args) {
+  auto from_url = args.Option("from");
+  auto to_url = args.Option("to");
+  if (!from_url || !to_url) {
+    PrintError(Usage("Tulis 'lumbung copy --from URL --to URL'.",
+                     "Write 'lumbung copy --from URL --to URL'."));
+    return kExitUsage;
+  }
+  if (*from_url == *to_url) {
+    PrintError(Usage("--from dan --to menunjuk basis data yang sama.",
+                     "--from and --to name the same database."));
+    return kExitUsage;
+  }
+  auto from = OpenDatabase(*from_url, MigrationPolicy::kRequireCurrent);
+  if (!from) {
+    PrintError(from.error());
+    return kExitFailure;
+  }
+  auto to = OpenDatabase(*to_url, MigrationPolicy::kMigrate);
+  if (!to) {
+    PrintError(to.error());
+    return kExitFailure;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto copied = storage::CopyInstallation(**from, **to);
+  if (!copied) {
+    PrintError(copied.error());
+    return kExitFailure;
+  }
+  for (const auto& table : *copied) {
+    std::printf("%-18s %10lld rows  checksum %s  verified\n", table.name.c_str(), table.rows,
+                table.checksum.c_str());
+  }
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  std::printf("copied %s to %s in %.1f s\n", (*from)->Describe().c_str(), (*to)->Describe().c_str(),
+              took.count());
+  return kExitOk;
+}
+
 int Migrate(const Args& args) {
   auto database = Open(args, MigrationPolicy::kMigrate);
   if (!database) {
@@ -412,6 +466,7 @@ const std::vector<Command>& Commands() {
        kTokenHelp,
        TokenCommand},
       {"audit", {{"db"}, {"help"}}, kAuditHelp, AuditCommand},
+      {"copy", {{"from", "to"}, {"help"}}, kCopyHelp, Copy},
   };
   return kCommands;
 }

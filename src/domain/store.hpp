@@ -195,6 +195,22 @@ struct AuditQuery {
   std::optional<Id> before_id;  // for paging: entries older than this one
 };
 
+// A table as a whole installation is copied between databases (lumbung copy,
+// storage/copy.hpp): its name, the columns copied, and what each holds.
+enum class ColumnKind { kText, kInteger, kFlag, kJson };
+struct StoredColumn {
+  std::string name;
+  ColumnKind kind = ColumnKind::kText;
+};
+struct StoredTable {
+  std::string name;
+  std::string order;  // the columns rows are read in order of
+  std::vector<StoredColumn> columns;
+};
+// One row's values, in the order of the table's columns, as text (flags "1" and "0", JSON in
+// one canonical form); no value for NULL.
+using StoredRow = std::vector<std::optional<std::string>>;
+
 // One connection to a database. Not thread-safe: each thread holds its own (see StorePool).
 // Reads return nothing when the record is absent; writes return an Error for conflicts and
 // stale versions; a broken database throws StorageError.
@@ -291,6 +307,15 @@ class Store {
   // The workflow history of innovations.
   virtual void AppendEvent(const InnovationEvent& event) = 0;
   virtual std::vector<InnovationEvent> ListEvents(Id innovation_id) = 0;
+
+  // Copying a whole installation. BeginImport opens the write transaction the rows go in, in
+  // which references are checked at the commit, so rows may come in any order; FinishImport
+  // moves the counters that hand out ids past the rows inserted and commits. Rollback undoes.
+  virtual void ForEachRow(const StoredTable& table,
+                          const std::function<void(const StoredRow&)>& visit) = 0;
+  virtual void BeginImport() = 0;
+  virtual void InsertRow(const StoredTable& table, const StoredRow& row) = 0;
+  virtual void FinishImport() = 0;
 
   // The audit trail: append-only.
   virtual void AppendAudit(AuditEntry entry) = 0;

@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include "storage/postgresql/pg_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace lumbung {
@@ -16,10 +17,7 @@ Result<std::unique_ptr<Database>> OpenDatabase(std::string_view url, MigrationPo
     return storage::OpenSqlite(path, policy);
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return Error{ErrorCode::kInvalid,
-                 {"Versi Lumbung ini belum menyertakan backend PostgreSQL. Gunakan sqlite:PATH.",
-                  "This build of Lumbung has no PostgreSQL backend yet. Use sqlite:PATH."},
-                 {}};
+    return storage::OpenPostgres(std::string(url), policy);
   }
   return Error{
       ErrorCode::kInvalid,

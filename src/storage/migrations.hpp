@@ -15,5 +15,7 @@ struct Migration {
 
 // The SQLite migrations, in order.
 const std::vector<Migration>& sqlite_migrations();
+// The PostgreSQL migrations, in order.
+const std::vector<Migration>& postgresql_migrations();
 
 }  // namespace lumbung::storage

@@ -152,9 +152,9 @@ constexpr const char* kInsertUserRole =
     "VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr const char* kSelectUserIds = "SELECT id FROM users ORDER BY username_key";
 constexpr const char* kSelectRegionUserIds =
-    "SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
-    "LEFT JOIN agencies a ON a.id = r.agency_id "
-    "WHERE r.region_code = ?1 OR a.region_code = ?1 ORDER BY u.username_key";
+    "SELECT u.id FROM users u WHERE EXISTS (SELECT 1 FROM user_roles r "
+    "LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.user_id = u.id "
+    "AND (r.region_code = ?1 OR a.region_code = ?1)) ORDER BY u.username_key";
 constexpr const char* kCountActiveAdmins =
     "SELECT count(DISTINCT u.id) FROM users u JOIN user_roles r ON r.user_id = u.id "
     "WHERE r.role = 'admin' AND NOT u.disabled";
@@ -1225,6 +1225,66 @@ class SqlStore : public Store {
     return similar;
   }
 
+  void ForEachRow(const StoredTable& table,
+                  const std::function<void(const StoredRow&)>& visit) override {
+    std::string sql = "SELECT ";
+    for (std::size_t k = 0; k < table.columns.size(); ++k) {
+      sql += (k ? ", " : "") + table.columns[k].name;
+    }
+    auto s = connection_.PrepareOnce(sql + " FROM " + table.name + " ORDER BY " + table.order);
+    StoredRow row(table.columns.size());
+    while (s.Step()) {
+      for (std::size_t k = 0; k < table.columns.size(); ++k) {
+        const int column = static_cast<int>(k);
+        if (s.IsNull(column)) {
+          row[k].reset();
+        } else if (table.columns[k].kind == ColumnKind::kFlag) {
+          row[k] = s.Int(column) != 0 ? "1" : "0";
+        } else if (table.columns[k].kind == ColumnKind::kJson) {
+          row[k] = ParseJson(s.Text(column)).dump();
+        } else {
+          row[k] = s.Text(column);
+        }
+      }
+      visit(row);
+    }
+  }
+
+  void BeginImport() override {
+    nested_.push_back(false);
+    connection_.BeginWrite();
+    connection_.Exec(B::kDeferReferences);
+  }
+
+  void InsertRow(const StoredTable& table, const StoredRow& row) override {
+    std::string sql = "INSERT INTO " + table.name + " (";
+    std::string values;
+    for (std::size_t k = 0; k < table.columns.size(); ++k) {
+      sql += (k ? ", " : "") + table.columns[k].name;
+      values += (k ? ", ?" : "?") + std::to_string(k + 1);
+    }
+    auto s = connection_.Prepare(sql + ") VALUES (" + values + ")");
+    for (std::size_t k = 0; k < table.columns.size(); ++k) {
+      const int index = static_cast<int>(k + 1);
+      if (!row[k]) {
+        s.BindNullableText(index, std::nullopt);
+      } else if (table.columns[k].kind == ColumnKind::kText ||
+                 table.columns[k].kind == ColumnKind::kJson) {
+        s.Bind(index, *row[k]);
+      } else {
+        s.Bind(index, std::int64_t{std::stoll(*row[k])});
+      }
+    }
+    if (s.Execute() != Statement::Outcome::kDone) {
+      throw StorageError("storage: a row of " + table.name + " is there already");
+    }
+  }
+
+  void FinishImport() override {
+    connection_.Exec(B::kResetIdentities);
+    Commit();
+  }
+
   void RebuildSearchIndex() override {
     Savepoint savepoint(connection_);
     search_.Rebuild();
@@ -1442,6 +1502,22 @@ class SqlStore : public Store {
     return agency_names_;
   }
 
+  // The ORDER BY clause of a sort; relevance, which needs the search, orders as the newest.
+  static std::string OrderBy(InnovationSort sort) {
+    switch (sort) {
+      case InnovationSort::kOldest:
+        return " ORDER BY i.updated_at ASC, i.id ASC";
+      case InnovationSort::kTitle:
+        return B::kTitleOrder;
+      case InnovationSort::kYearNewest:
+        return B::kYearOrder;
+      case InnovationSort::kNewest:
+      case InnovationSort::kRelevance:
+        break;
+    }
+    return " ORDER BY i.updated_at DESC, i.id DESC";
+  }
+
   // Every facet of the query, each counted by SQL under the query's filters but its own.
   InnovationFacets CountFacetValues(const InnovationQuery& q, const TextFilter& text) {
     InnovationFacets facets;
@@ -1535,5 +1611,22 @@ class SqlStore : public Store {
   std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint
   Actor actor_ = Actor::System();
 };
+
+// Opens a backend's database at `address`: migrates it as `policy` allows through one store,
+// then hands out the Database that makes the connections.
+template <class StoreType, class DatabaseType>
+Result<std::unique_ptr<Database>> OpenMigrated(const std::string& address, MigrationPolicy policy) {
+  try {
+    StoreType store(address);
+    auto migrated = store.Migrate(policy);
+    if (!migrated) return migrated.TakeError();
+  } catch (const StorageError& error) {
+    return Error{ErrorCode::kInternal,
+                 {std::string("Basis data tidak dapat dibuka: ") + error.what(),
+                  std::string("Cannot open the database: ") + error.what()},
+                 {}};
+  }
+  return std::unique_ptr<Database>(std::make_unique<DatabaseType>(address));
+}
 
 }  // namespace lumbung::storage::sql

@@ -36,9 +36,11 @@ std::vector<Judgement> ReadJudgements() {
   return judgements;
 }
 
-TEST(Relevance, HandWrittenQueriesFindWhatTheyMeantInTheFirstTen) {
+class Relevance : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Relevance, HandWrittenQueriesFindWhatTheyMeantInTheFirstTen) {
   LUMBUNG_REQUIRE_SHARED_DATA(folder);
-  testing::TempDatabase db;
+  testing::TempDatabase db(GetParam());
   Registry registry(db.store(), testing::FixedNow);
   ASSERT_TRUE(registry.CreateRegion(
       {"35", "Jawa Timur", RegionLevel::kProvince, "", TimeZone::kWib, false, ""}));
@@ -75,9 +77,13 @@ TEST(Relevance, HandWrittenQueriesFindWhatTheyMeantInTheFirstTen) {
   }
   const double mean = recall_sum / judgements.size();
   RecordProperty("mean_recall_at_10", std::to_string(mean));
-  std::cout << "relevance: " << judgements.size() << " queries, mean recall@10 " << mean << "\n";
+  std::cout << "relevance (" << GetParam() << "): " << judgements.size()
+            << " queries, mean recall@10 " << mean << "\n";
   EXPECT_GE(mean, 0.9);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Relevance, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace lumbung

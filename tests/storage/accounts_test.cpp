@@ -11,7 +11,7 @@
 namespace lumbung {
 namespace {
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(registry_.CreateRegion(
@@ -34,12 +34,12 @@ class AccountsTest : public ::testing::Test {
 
   Store& store() { return db_.store(); }
 
-  testing::TempDatabase db_;
+  testing::TempDatabase db_{GetParam()};
   Registry registry_{db_.store(), testing::FixedNow};
   Id agency_ = 0;
 };
 
-TEST_F(AccountsTest, UsersWithScopedRoles) {
+TEST_P(AccountsTest, UsersWithScopedRoles) {
   auto created = store().InsertUser(Operator(), "$argon2id$hash");
   ASSERT_TRUE(created);
   EXPECT_EQ(store().FindUserByName("SARI")->id, created->id);  // sign-in ignores case
@@ -56,7 +56,7 @@ TEST_F(AccountsTest, UsersWithScopedRoles) {
   EXPECT_EQ(store().CountActiveAdmins(), 1);
 }
 
-TEST_F(AccountsTest, SessionsAndTokens) {
+TEST_P(AccountsTest, SessionsAndTokens) {
   auto user = store().InsertUser(Operator(), "x");
   store().InsertSession({"digest", user->id, "csrf", 100, 100, "127.0.0.1"});
   EXPECT_EQ(store().FindSession("digest")->csrf_token, "csrf");
@@ -82,7 +82,7 @@ TEST_F(AccountsTest, SessionsAndTokens) {
   EXPECT_TRUE(store().FindTokenByDigest(auth::TokenDigest("secret"))->revoked);
 }
 
-TEST_F(AccountsTest, EveryChangeIsAuditedWithWhoAndWhat) {
+TEST_P(AccountsTest, EveryChangeIsAuditedWithWhoAndWhat) {
   Actor sari;
   sari.user_id = 7;
   sari.name = "sari";
@@ -112,7 +112,7 @@ TEST_F(AccountsTest, EveryChangeIsAuditedWithWhoAndWhat) {
   EXPECT_EQ(entries[0].prev_hash, entries[1].hash);
 }
 
-TEST_F(AccountsTest, TheAuditLogCannotBeChangedOrDeleted) {
+TEST_P(AccountsTest, TheAuditLogCannotBeChangedOrDeleted) {
   ASSERT_FALSE(store().ListAudit({}).empty());  // the region and agency of SetUp
   // Even plain SQL against the file is refused by the log's triggers.
   sqlite3* db = nullptr;
@@ -124,7 +124,7 @@ TEST_F(AccountsTest, TheAuditLogCannotBeChangedOrDeleted) {
   EXPECT_EQ(store().ListAudit({}).size(), 2u);
 }
 
-TEST_F(AccountsTest, TheChainLinksEveryEntryToTheOneBefore) {
+TEST_P(AccountsTest, TheChainLinksEveryEntryToTheOneBefore) {
   std::string previous;
   long long count = 0;
   store().ForEachAudit([&](const AuditEntry& entry) {
@@ -137,7 +137,7 @@ TEST_F(AccountsTest, TheChainLinksEveryEntryToTheOneBefore) {
   EXPECT_EQ(count, 2);  // the region and the agency
 }
 
-TEST_F(AccountsTest, VisibilityFollowsThePolicy) {
+TEST_P(AccountsTest, VisibilityFollowsThePolicy) {
   for (auto status : {RecordStatus::kDraft, RecordStatus::kPublished}) {
     Innovation innovation;
     innovation.region_code = "3578";
@@ -166,6 +166,9 @@ TEST_F(AccountsTest, VisibilityFollowsThePolicy) {
   RestrictToVisible(other, theirs);
   EXPECT_EQ(store().ListInnovations(theirs).total, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace lumbung

@@ -87,7 +87,7 @@ class InnovationSearch : public ::testing::TestWithParam<std::string> {
 
   Store& store() { return db_.store(); }
 
-  testing::TempDatabase db_;
+  testing::TempDatabase db_{GetParam()};
   Registry registry_{db_.store(), testing::FixedNow};
   Id health_ = 0;
   Id education_ = 0;
@@ -540,8 +540,10 @@ TEST_P(InnovationFacetsTest, AnEmptyResultHasEmptyFacets) {
   EXPECT_TRUE(facets.digital.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, InnovationSearch, ::testing::Values("sqlite"));
-INSTANTIATE_TEST_SUITE_P(Backends, InnovationFacetsTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Backends, InnovationSearch, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, InnovationFacetsTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace lumbung

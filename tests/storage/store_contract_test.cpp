@@ -47,7 +47,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
 
   Store& store() { return db_.store(); }
 
-  testing::TempDatabase db_;
+  testing::TempDatabase db_{GetParam()};
   Registry registry_{db_.store(), testing::FixedNow};
   std::vector<Id> agencies_;
   Id malang_agency_ = 0;
@@ -273,7 +273,8 @@ TEST_P(StoreContract, AgencyContactsAreKeptReadAndAudited) {
   EXPECT_EQ(first["email"], agency.email);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace lumbung

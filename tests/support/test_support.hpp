@@ -1,5 +1,6 @@
-// Helpers the tests share: a real SQLite database in a fresh temporary folder, a fixed clock,
-// and the location of the shared real data.
+// Helpers the tests share: a real database (an SQLite file in a fresh temporary folder, or a
+// fresh database on the tests' own PostgreSQL server), a fixed clock, and the location of the
+// shared real data.
 #pragma once
 
 #include <filesystem>
@@ -13,22 +14,31 @@
 
 namespace lumbung::testing {
 
-// A migrated SQLite database in its own temporary folder, removed when it goes.
+// The URL of the tests' PostgreSQL server (its database "postgres"): the server that CTest's
+// fixture started (tests/support/postgres.sh, its state file in the build's tests folder), or,
+// when a test binary runs on its own, one this process starts and stops when it exits.
+std::string PostgresServerUrl();
+
+// A migrated database, removed when it goes: `backend` "sqlite" for a file in its own temporary
+// folder, "postgresql" for a database of its own on the tests' server. The folder exists for
+// either, for the files a test writes beside the data.
 class TempDatabase {
  public:
-  TempDatabase();
+  explicit TempDatabase(const std::string& backend = "sqlite");
   ~TempDatabase();
   TempDatabase(const TempDatabase&) = delete;
   TempDatabase& operator=(const TempDatabase&) = delete;
 
   const std::filesystem::path& folder() const { return folder_; }
-  std::string url() const { return "sqlite:" + (folder_ / "lumbung.db").string(); }
+  const std::string& url() const { return url_; }
   Database& database() { return *database_; }
   // A connection owned by the fixture, for tests that need only one.
   Store& store() { return *store_; }
 
  private:
   std::filesystem::path folder_;
+  std::string url_;
+  std::string postgres_name_;  // the database on the server, for PostgreSQL
   std::unique_ptr<Database> database_;
   std::unique_ptr<Store> store_;
 };

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "domain/store.hpp"
+#include "storage/transactions.hpp"
 
 namespace lumbung::storage::sqlite {
 
@@ -110,6 +111,9 @@ class Statement {
 // One open SQLite connection with its prepared statements.
 class Connection {
  public:
+  // How a read transaction opens (storage/transactions.hpp).
+  static constexpr const char* kBeginRead = "BEGIN";
+
   explicit Connection(const std::string& path) {
     int rc =
         sqlite3_open_v2(path.c_str(), &db_,
@@ -183,56 +187,7 @@ class Connection {
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
-// A nested transaction: rolled back unless released, inside or outside a transaction.
-class Savepoint {
- public:
-  explicit Savepoint(Connection& connection)
-      : connection_(connection), outermost_(connection.InAutocommit()) {
-    if (outermost_) {
-      connection_.BeginWrite();
-    } else {
-      connection_.Exec("SAVEPOINT record");
-    }
-  }
-  ~Savepoint() {
-    if (released_) return;
-    connection_.ExecIgnoringErrors(outermost_ ? "ROLLBACK" : "ROLLBACK TO record; RELEASE record");
-  }
-  Savepoint(const Savepoint&) = delete;
-  Savepoint& operator=(const Savepoint&) = delete;
-  void Release() {
-    connection_.Exec(outermost_ ? "COMMIT" : "RELEASE record");
-    released_ = true;
-  }
-
- private:
-  Connection& connection_;
-  bool outermost_;
-  bool released_ = false;
-};
-
-// A read transaction: the reads inside it see one state of the database. Inside a caller's
-// transaction it adds nothing, since that one already holds its snapshot.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(Connection& connection)
-      : connection_(connection), outermost_(connection.InAutocommit()) {
-    if (outermost_) connection_.Exec("BEGIN");
-  }
-  ~ReadSnapshot() {
-    if (outermost_ && !ended_) connection_.ExecIgnoringErrors("ROLLBACK");
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-  void End() {
-    if (outermost_) connection_.Exec("COMMIT");
-    ended_ = true;
-  }
-
- private:
-  Connection& connection_;
-  bool outermost_;
-  bool ended_ = false;
-};
+using Savepoint = BasicSavepoint<Connection>;
+using ReadSnapshot = BasicReadSnapshot<Connection>;
 
 }  // namespace lumbung::storage::sqlite

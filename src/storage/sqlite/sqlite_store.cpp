@@ -31,6 +31,9 @@ struct SqliteBackend {
   static constexpr const char* kSchemaTableExists =
       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
   static const std::vector<Migration>& Migrations() { return sqlite_migrations(); }
+  // An import checks references at its commit; AUTOINCREMENT follows the ids inserted itself.
+  static constexpr const char* kDeferReferences = "PRAGMA defer_foreign_keys = ON";
+  static constexpr const char* kResetIdentities = "SELECT 1";
 
   // "GROUP BY +column": the unary plus keeps SQLite from walking an index on the column only
   // to get its groups in order (innovations_year), which reads the table for every row; the
@@ -41,6 +44,9 @@ struct SqliteBackend {
   static constexpr const char* kSearchFrom =
       " FROM innovation_search s JOIN innovations i INDEXED BY innovations_search_columns "
       "ON i.id = s.rowid";
+  static constexpr const char* kTitleOrder = " ORDER BY i.title COLLATE NOCASE ASC, i.id ASC";
+  // SQLite sorts NULL below every number, so records without a year come last.
+  static constexpr const char* kYearOrder = " ORDER BY i.year DESC, i.id DESC";
   static constexpr const char* kMatchCondition = "s.innovation_search MATCH ?";
   // Best match first: FTS5's rank is BM25 with the weights of migration 0005, lower better.
   static std::string RankOrder(int) { return " ORDER BY s.rank"; }
@@ -75,24 +81,9 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     InnovationPage page;
     page.total = CountMatches(filter);
     page.search = plan.fallback;
-    const char* order = " ORDER BY i.updated_at DESC, i.id DESC";
-    switch (q.sort) {
-      case InnovationSort::kNewest:
-        break;
-      case InnovationSort::kOldest:
-        order = " ORDER BY i.updated_at ASC, i.id ASC";
-        break;
-      case InnovationSort::kTitle:
-        order = " ORDER BY i.title COLLATE NOCASE ASC, i.id ASC";
-        break;
-      case InnovationSort::kYearNewest:
-        // SQLite sorts NULL below every number, so records without a year come last.
-        order = " ORDER BY i.year DESC, i.id DESC";
-        break;
-      case InnovationSort::kRelevance:
-        if (text.collected) order = " ORDER BY m.rank, m.id DESC";
-        break;
-    }
+    std::string order = OrderBy(q.sort);
+    if (q.sort == InnovationSort::kRelevance && text.collected)
+      order = " ORDER BY m.rank, m.id DESC";
     const int next = filter.next();
     const std::string limit =
         " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
@@ -281,17 +272,7 @@ class SqliteDatabase final : public Database {
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, MigrationPolicy policy) {
-  try {
-    SqliteStore store(path);
-    auto migrated = store.Migrate(policy);
-    if (!migrated) return migrated.TakeError();
-  } catch (const StorageError& error) {
-    return Error{ErrorCode::kInternal,
-                 {std::string("Basis data tidak dapat dibuka: ") + error.what(),
-                  std::string("Cannot open the database: ") + error.what()},
-                 {}};
-  }
-  return std::unique_ptr<Database>(std::make_unique<SqliteDatabase>(path));
+  return OpenMigrated<SqliteStore, SqliteDatabase>(path, policy);
 }
 
 }  // namespace lumbung::storage

@@ -1,0 +1,129 @@
+#include "storage/postgresql/pg_store.hpp"
+
+#include "storage/postgresql/connection.hpp"
+#include "storage/postgresql/search_index.hpp"
+#include "storage/sql_store.hpp"
+
+namespace lumbung::storage {
+namespace {
+
+using namespace sql;
+
+// What PostgreSQL brings to the shared store: its connection, its tsvector index, and the
+// statements it writes its own way.
+struct PostgresBackend {
+  using Connection = postgresql::Connection;
+  using Statement = postgresql::Statement;
+  using Savepoint = postgresql::Savepoint;
+  using ReadSnapshot = postgresql::ReadSnapshot;
+  using SearchIndex = postgresql::SearchIndex;
+
+  static constexpr const char* kUpsertRegion =
+      "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at, "
+      "requires_head_approval) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8) "
+      "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, "
+      "parent_code = excluded.parent_code, time_zone = excluded.time_zone "
+      "WHERE (regions.name, regions.level, regions.parent_code, regions.time_zone) IS DISTINCT "
+      "FROM (excluded.name, excluded.level, excluded.parent_code, excluded.time_zone)";
+  static constexpr const char* kCreateSchemaTable =
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+      "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())";
+  static constexpr const char* kSchemaTableExists =
+      "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+      "AND table_name = 'schema_migrations'";
+  static const std::vector<Migration>& Migrations() { return postgresql_migrations(); }
+  // An import checks references at its commit (the self-references are deferrable), and moves
+  // each identity past the ids it inserted.
+  static constexpr const char* kDeferReferences = "SET CONSTRAINTS ALL DEFERRED";
+  static constexpr const char* kResetIdentities =
+      "SELECT setval(pg_get_serial_sequence(t, 'id'), n, false) FROM (VALUES "
+      "('agencies', (SELECT coalesce(max(id), 0) + 1 FROM agencies)), "
+      "('innovations', (SELECT coalesce(max(id), 0) + 1 FROM innovations)), "
+      "('users', (SELECT coalesce(max(id), 0) + 1 FROM users)), "
+      "('api_tokens', (SELECT coalesce(max(id), 0) + 1 FROM api_tokens)), "
+      "('innovation_events', (SELECT coalesce(max(id), 0) + 1 FROM innovation_events)), "
+      "('audit_log', (SELECT coalesce(max(id), 0) + 1 FROM audit_log))) AS ids (t, n)";
+
+  static constexpr const char* kGroupBy = " GROUP BY ";
+  static constexpr const char* kSearchFrom =
+      " FROM innovation_search s JOIN innovations i ON i.id = s.innovation_id";
+  static constexpr const char* kTitleOrder = " ORDER BY lower(i.title) ASC, i.id ASC";
+  static constexpr const char* kYearOrder = " ORDER BY i.year DESC NULLS LAST, i.id DESC";
+  static constexpr const char* kMatchCondition = "s.document @@ ?";
+  // Best match first: ts_rank with the weights D (narrative, agency), C (summary), B (product)
+  // and A (title), the query being parameter `match`.
+  static std::string RankOrder(int match) {
+    return " ORDER BY ts_rank('{0.1, 0.3, 0.5, 1.0}', s.document, ?" + std::to_string(match) +
+           ") DESC, i.id DESC";
+  }
+};
+
+class PostgresStore final : public SqlStore<PostgresBackend> {
+ public:
+  explicit PostgresStore(const std::string& url) : SqlStore(url) {}
+
+  InnovationPage ListInnovations(const InnovationQuery& q) override {
+    ReadSnapshot snapshot(connection_);
+    const SearchPlan plan = PlanSearch(q);
+    const InnovationFilter<PostgresBackend> filter(q, {plan.match});
+    InnovationPage page;
+    page.total = CountMatches(filter);
+    page.search = plan.fallback;
+    std::string order = OrderBy(q.sort);
+    if (q.sort == InnovationSort::kRelevance && !plan.match.empty()) {
+      order = PostgresBackend::RankOrder(filter.match_parameter());
+    }
+    const int next = filter.next();
+    auto s = connection_.PrepareOnce(std::string("SELECT ") + kSummaryColumns + filter.From() +
+                                     " JOIN agencies a ON a.id = i.agency_id" + filter.Where() +
+                                     order + " LIMIT ?" + std::to_string(next) + " OFFSET ?" +
+                                     std::to_string(next + 1));
+    filter.BindTo(s);
+    s.Bind(next, std::int64_t{q.per_page});
+    s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
+    while (s.Step()) page.items.push_back(ReadSummary(s));
+    if (!plan.match.empty()) {
+      for (auto& item : page.items) item.snippet = search_.Snippet(plan.words, item.id);
+    }
+    snapshot.End();
+    return page;
+  }
+
+  InnovationFacets CountFacets(const InnovationQuery& q) override {
+    // One snapshot for all the counts, so that they agree with each other.
+    ReadSnapshot snapshot(connection_);
+    const SearchPlan plan = PlanSearch(q);
+    InnovationFacets facets = CountFacetValues(q, {plan.match});
+    facets.search = plan.fallback;
+    snapshot.End();
+    return facets;
+  }
+};
+
+class PostgresDatabase final : public Database {
+ public:
+  explicit PostgresDatabase(std::string url) : url_(std::move(url)) {}
+
+  std::unique_ptr<Store> Connect() override { return std::make_unique<PostgresStore>(url_); }
+  int SchemaVersion() override { return PostgresStore(url_).SchemaVersion(); }
+  std::string Describe() const override {
+    // The password, if the address holds one, stays out of logs.
+    const auto scheme = url_.find("://");
+    const auto at = url_.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return url_;
+    const auto colon = url_.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return url_;
+    return url_.substr(0, colon) + ":***" + url_.substr(at);
+  }
+
+ private:
+  std::string url_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, MigrationPolicy policy) {
+  return OpenMigrated<PostgresStore, PostgresDatabase>(url, policy);
+}
+
+}  // namespace lumbung::storage

@@ -1,0 +1,151 @@
+#include "storage/postgresql/search_index.hpp"
+
+#include <map>
+#include <vector>
+
+namespace lumbung::storage::postgresql {
+namespace {
+
+constexpr const char* kSelectTexts =
+    "SELECT i.title, i.product, i.summary, t.description, t.background, t.design, t.goals, "
+    "t.benefits, t.results, t.drivers, t.obstacles, t.process_steps, t.outputs, t.outcomes, "
+    "t.replication_prerequisites, a.name FROM innovations i "
+    "JOIN innovation_texts t ON t.innovation_id = i.id JOIN agencies a ON a.id = i.agency_id "
+    "WHERE i.id = ?1";
+constexpr const char* kUpsertDocument =
+    "INSERT INTO innovation_search (innovation_id, document) VALUES (?1, ?2) "
+    "ON CONFLICT (innovation_id) DO UPDATE SET document = excluded.document";
+constexpr const char* kDocumentsWith =
+    "SELECT count(*) FROM innovation_search WHERE document @@ ?1";
+constexpr const char* kDocuments = "SELECT count(*) FROM innovations";
+constexpr const char* kSelectIds = "SELECT id FROM innovations ORDER BY id";
+
+// PostgreSQL keeps positions 1 to 16383 and at most 256 of them per lexeme; a lexeme may not
+// pass 2 KiB.
+constexpr int kLastPosition = 16383;
+constexpr std::size_t kPositionsPerLexeme = 255;
+constexpr std::size_t kLongestLexeme = 255;
+
+// A lexeme in single quotes, as tsvector and tsquery read it.
+std::string Quoted(const std::string& lexeme) {
+  std::string out = "'";
+  for (char c : lexeme) {
+    if (c == '\'' || c == '\\') out += c;
+    out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string Document(const IndexedTexts& texts, search::Stemmer& stemmer) {
+  std::map<std::string, std::vector<std::string>> positions;
+  int position = 0;
+  auto add = [&](const std::string& lexeme, const std::string& at) {
+    if (lexeme.empty() || lexeme.size() > kLongestLexeme) return;
+    auto& list = positions[lexeme];
+    if (list.size() < kPositionsPerLexeme) list.push_back(at);
+  };
+  const std::pair<const std::string*, const char*> fields[] = {{&texts.title, "A"},
+                                                               {&texts.product, "B"},
+                                                               {&texts.summary, "C"},
+                                                               {&texts.body, ""},
+                                                               {&texts.agency, ""}};
+  for (const auto& [text, weight] : fields) {
+    search::ForEachWord(*text, [&](const search::Word& word) {
+      position = std::min(position + 1, kLastPosition);
+      const std::string at = std::to_string(position) + weight;
+      std::string stem = stemmer.Stem(word.folded);
+      if (stem != word.folded) add(word.folded, at);
+      add(stem, at);
+      return true;
+    });
+    // A gap, so that a phrase never runs from one field into the next.
+    position = std::min(position + 1, kLastPosition);
+  }
+  std::string out;
+  for (const auto& [lexeme, at] : positions) {
+    if (!out.empty()) out += ' ';
+    out += Quoted(lexeme);
+    for (std::size_t k = 0; k < at.size(); ++k) out += (k ? "," : ":") + at[k];
+  }
+  return out;
+}
+
+std::string QueryText(const search::ParsedSearch& parsed, bool all, search::Stemmer& stemmer,
+                      const std::string& weights) {
+  const std::string labels = weights.empty() ? "" : ":" + weights;
+  auto stemmed = [&](const std::string& word) { return Quoted(stemmer.Stem(word)) + labels; };
+  auto prefix = [&](const std::string& word) { return Quoted(word) + ":*" + weights; };
+  std::string query;
+  for (std::size_t k = 0; k < parsed.terms.size(); ++k) {
+    const search::Term& term = parsed.terms[k];
+    std::string one;
+    for (std::size_t w = 0; w < term.words.size(); ++w) {
+      const bool last = w + 1 == term.words.size();
+      one += (w ? " <-> " : "") +
+             (last && term.prefix ? prefix(term.words[w]) : stemmed(term.words[w]));
+    }
+    if (k + 1 == parsed.terms.size() && parsed.last_word_open && !term.prefix) {
+      one = "(" + one + " | " + prefix(term.words.back()) + ")";
+    }
+    query += (k ? (all ? " & " : " | ") : "") + ("(" + one + ")");
+  }
+  return query;
+}
+
+bool SearchIndex::Read(Id innovation_id, IndexedTexts& texts) {
+  auto s = connection_.Prepare(kSelectTexts);
+  s.Bind(1, innovation_id);
+  if (!s.Step()) return false;
+  texts.title = s.Text(0);
+  texts.product = s.Text(1);
+  texts.summary = s.Text(2);
+  texts.body.clear();
+  for (int column = 3; column <= 14; ++column) {
+    if (column > 3) texts.body += '\n';
+    texts.body += s.Text(column);
+  }
+  texts.agency = s.Text(15);
+  return true;
+}
+
+void SearchIndex::Add(Id innovation_id) {
+  IndexedTexts texts;
+  if (!Read(innovation_id, texts)) return;
+  auto s = connection_.Prepare(kUpsertDocument);
+  s.Bind(1, innovation_id).Bind(2, Document(texts, stemmer_));
+  s.Execute();
+}
+
+void SearchIndex::Rebuild() {
+  connection_.Exec("DELETE FROM innovation_search");
+  std::vector<Id> ids;
+  {
+    auto s = connection_.Prepare(kSelectIds);
+    while (s.Step()) ids.push_back(s.Int(0));
+  }
+  for (Id id : ids) Add(id);
+  ForgetCounts();
+}
+
+long long SearchIndex::DocumentsWith(const std::string& term) {
+  auto s = connection_.Prepare(kDocumentsWith);
+  s.Bind(1, Quoted(term));
+  return s.Step() ? s.Int(0) : 0;
+}
+
+long long SearchIndex::CountDocuments() {
+  auto s = connection_.Prepare(kDocuments);
+  return s.Step() ? s.Int(0) : 0;
+}
+
+bool SearchIndex::SnippetTexts(Id innovation_id, std::string& body, std::string& summary) {
+  IndexedTexts texts;
+  if (!Read(innovation_id, texts)) return false;
+  body = std::move(texts.body);
+  summary = std::move(texts.summary);
+  return true;
+}
+
+}  // namespace lumbung::storage::postgresql
