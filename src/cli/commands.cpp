@@ -16,10 +16,12 @@
 #include "domain/registry.hpp"
 #include "exchange/importer.hpp"
 #include "http/api.hpp"
+#include "http/handler_support.hpp"
 #include "http/server.hpp"
 #include "http/site.hpp"
 #include "storage/copy.hpp"
 #include "storage/database.hpp"
+#include "storage/replicated.hpp"
 
 namespace lumbung::cli {
 namespace {
@@ -49,6 +51,8 @@ constexpr const char* kServeHelp =
 Serves HTTP until interrupted (Ctrl-C or SIGTERM).
   --db URL                sqlite:PATH (default sqlite:lumbung-data/lumbung.db) or
                           postgresql://USER:PASSWORD@HOST:PORT/DATABASE
+  --db-replica URL        a PostgreSQL streaming replica of --db: requests that only read
+                          read there, once it has replayed the client's own last write
   --listen ADDRESS:PORT   where to listen (default 127.0.0.1:8080; port 0 picks a free one)
   --demo                  load the generated demo region first, if it is not there
   --threads N             worker threads (default: one per core)
@@ -197,6 +201,15 @@ int Serve(const Args& args) {
     PrintError(database.error());
     return kExitFailure;
   }
+  const auto replica_url = args.Option("db-replica");
+  if (replica_url) {
+    auto replica = OpenDatabase(*replica_url, MigrationPolicy::kReadOnly);
+    if (!replica) {
+      PrintError(replica.error());
+      return kExitFailure;
+    }
+    *database = storage::WithReplica(std::move(*database), std::move(*replica));
+  }
   std::vector<http::DemoLogin> demo_logins;
   if (args.Flag("demo")) {
     auto store = (*database)->Connect();
@@ -241,8 +254,11 @@ int Serve(const Args& args) {
   options.is_slow = [](const http::Request& request) {
     return http::Api::IsSlow(request) || http::Site::IsSlow(request);
   };
-  http::Server server(options, [&api, &site](const http::Request& request) {
+  const auto dispatch = [&api, &site](const http::Request& request) {
     return http::IsApiRequest(request) ? api.Handle(request) : site.Handle(request);
+  };
+  http::Server server(options, [&](const http::Request& request) {
+    return http::WithReadRouting(pool, request, dispatch);
   });
   if (auto started = server.Start(); !started) {
     PrintError(started.error());
@@ -449,7 +465,8 @@ struct Command {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"serve",
-       {{"db", "listen", "threads", "region"}, {"demo", "quiet", "secure-cookies", "help"}},
+       {{"db", "db-replica", "listen", "threads", "region"},
+        {"demo", "quiet", "secure-cookies", "help"}},
        kServeHelp,
        Serve},
       {"migrate", {{"db"}, {"reindex", "help"}}, kMigrateHelp, Migrate},

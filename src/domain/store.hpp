@@ -226,6 +226,11 @@ class Store {
   // A number that changes whenever any connection commits a change to the records; readers
   // compare it to decide whether something they derived from the data is still current.
   virtual std::int64_t ChangeCounter() = 0;
+  // How far the database's history has come: on a PostgreSQL primary the position of its
+  // write-ahead log, on a streaming replica the position it has replayed up to, so that a
+  // replica at or past a primary's position holds every change committed before it. Always 0
+  // on SQLite, which has no replicas.
+  virtual std::uint64_t ReplicationPosition() = 0;
 
   // Regions.
   virtual std::vector<Region> ListRegions() = 0;

@@ -464,9 +464,10 @@ Response Api::DeleteAgency(const Request& request, const Actor& actor, const std
 Response Api::ListInnovations(const Request& request, const Actor& actor) {
   // The page depends only on the query, on what the viewer may see and on the data, so it is
   // served from the cache for as long as the data has not changed.
-  std::string version = data_version_.Current();
+  const bool cacheable = CacheMayServe();
+  std::string version = cacheable ? data_version_.Current() : "fresh";
   std::string key = VisibilityKey(actor) + "?" + std::string(request.Query());
-  auto cached = list_cache_.Find(key, version);
+  auto cached = cacheable ? list_cache_.Find(key, version) : std::nullopt;
   if (!cached) {
     bool facets = false;
     auto query = ParseInnovationQuery(request, &facets);
@@ -496,7 +497,7 @@ Response Api::ListInnovations(const Request& request, const Actor& actor) {
     entry.body = std::make_shared<const std::string>(body.dump());
     entry.etag = "\"l" + version + "-" +
                  std::to_string(std::hash<std::string>{}(*entry.body) & 0xFFFFFFFF) + "\"";
-    list_cache_.Put(key, entry);
+    if (cacheable) list_cache_.Put(key, entry);
     cached = std::move(entry);
   }
   // A signed-in viewer's list must not be kept by shared caches on the way.

@@ -4,6 +4,7 @@
 
 #include "domain/messages.hpp"
 #include "http/problem.hpp"
+#include "storage/replicated.hpp"
 
 namespace lumbung::http {
 
@@ -130,6 +131,34 @@ Result<std::vector<std::pair<std::string, std::string>>> QueryPairs(const Reques
                  {}};
   }
   return std::move(*pairs);
+}
+
+bool CacheMayServe() {
+  const storage::ReadRouting* routing = storage::ReadRouting::Current();
+  return routing == nullptr || routing->seen() == 0;
+}
+
+Response WithReadRouting(StorePool& pool, const Request& request,
+                         const std::function<Response(const Request&)>& handler) {
+  constexpr std::string_view kSeenCookie = "lumbung_seen";
+  const bool reads_only = request.method == Method::kGet || request.method == Method::kHead;
+  std::uint64_t seen = 0;
+  const std::string_view cookie = CookieValue(request, kSeenCookie);
+  std::from_chars(cookie.data(), cookie.data() + cookie.size(), seen);
+  Response response;
+  {
+    storage::ReadRouting routing(reads_only, seen);
+    response = handler(request);
+  }
+  if (!reads_only) {
+    // SQLite has no position (0): one server, whose cache knows its own writes at once.
+    // A replica replays within a second or two; the cookie outlives that with room to spare.
+    const std::uint64_t position = pool.Acquire()->ReplicationPosition();
+    if (position > 0)
+      response.With("Set-Cookie", std::string(kSeenCookie) + "=" + std::to_string(position) +
+                                      "; Path=/; Max-Age=300; HttpOnly; SameSite=Lax");
+  }
+  return response;
 }
 
 }  // namespace lumbung::http

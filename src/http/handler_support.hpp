@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "domain/accounts.hpp"
 #include "domain/result.hpp"
 #include "http/message.hpp"
+#include "storage/database.hpp"
 
 namespace lumbung::http {
 
@@ -65,5 +67,17 @@ Response Deny(const Request& request, const Actor& actor);
 // Whether the account is one of the demo's (demo/demo_accounts.cpp), whose passwords are
 // published.
 bool IsDemoAccount(const User& user);
+
+// Whether a page cache may answer the request: not for a client that wrote in the last minutes
+// (it carries lumbung_seen), whose reads must show its own writes even when another app server
+// made them, before this one's cache learns of them.
+bool CacheMayServe();
+
+// Serves `request` with `handler` under a read routing (storage/replicated.hpp): a GET or HEAD
+// may read from the replica once it has replayed the client's last write, whose position the
+// cookie lumbung_seen carries; after any other request the cookie is set to the primary's
+// position, so that the client's next reads, on any app server, see what it wrote.
+Response WithReadRouting(StorePool& pool, const Request& request,
+                         const std::function<Response(const Request&)>& handler);
 
 }  // namespace lumbung::http

@@ -168,7 +168,12 @@ bhttp::response<SharedStringBody> ToMessage(Response&& response, unsigned versio
       std::fprintf(stderr, "error: dropped header %s with a line break in it\n", name.c_str());
       continue;
     }
-    message.set(name, value);
+    // Each cookie is a header of its own; any other header named twice takes the last value.
+    if (boost::beast::iequals(name, "set-cookie")) {
+      message.insert(name, value);
+    } else {
+      message.set(name, value);
+    }
   }
   message.keep_alive(keep_alive);
   std::size_t length = body->size();

@@ -241,9 +241,10 @@ Response Site::Render(const PageContext& page, int status, std::string_view name
 
 Response Site::CachedPage(const PageContext& page, const std::string& page_key,
                           const std::function<Response(const PageContext&)>& build) {
-  std::string version = api_.data_version().Current();
+  const bool cacheable = CacheMayServe();
+  std::string version = cacheable ? api_.data_version().Current() : "fresh";
   std::string key = std::string(web::LanguageCode(page.language)) + page_key;
-  auto cached = cache_.Find(key, version);
+  auto cached = cacheable ? cache_.Find(key, version) : std::nullopt;
   if (!cached) {
     // Built uncompressed for the public (no headers, no session), then kept in both forms.
     Request plain = page.request;
@@ -257,7 +258,7 @@ Response Site::CachedPage(const PageContext& page, const std::string& page_key,
     entry.etag = "\"p" + version + "-" + HashHex(body) + "\"";
     if (body.size() > 1024) entry.gzip_body = std::make_shared<const std::string>(web::Gzip(body));
     entry.body = std::make_shared<const std::string>(std::move(body));
-    cache_.Put(key, entry);
+    if (cacheable) cache_.Put(key, entry);
     cached = std::move(entry);
   }
   bool gzip = cached->gzip_body && AcceptsGzip(page.request);

@@ -16,6 +16,8 @@ namespace lumbung {
 enum class MigrationPolicy {
   kMigrate,         // apply the missing migrations (lumbung migrate, and a new empty database)
   kRequireCurrent,  // refuse, naming the command that migrates (lumbung serve on old data)
+  kReadOnly,        // the same, writing nothing: a streaming replica takes its schema from the
+                    // primary
 };
 
 // A database: makes connections. Thread-safe.

@@ -642,6 +642,11 @@ class SqlStore : public Store {
     connection_.ExecIgnoringErrors(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
   }
 
+  std::uint64_t ReplicationPosition() override {
+    auto s = connection_.Prepare(B::kReplicationPosition);
+    return s.Step() ? static_cast<std::uint64_t>(s.Int(0)) : 0;
+  }
+
   std::int64_t ChangeCounter() override {
     auto s = connection_.Prepare(kSelectChangeCounter);
     return s.Step() ? s.Int(0) : 0;
@@ -1294,6 +1299,19 @@ class SqlStore : public Store {
   // Brings the schema to the newest migration this program knows (B::Migrations()), in one
   // transaction that no other writer runs beside.
   Result<int> Migrate(MigrationPolicy policy) {
+    if (policy == MigrationPolicy::kReadOnly) {
+      const int current = SchemaVersion();
+      const int newest = B::Migrations().back().version;
+      if (current == newest) return current;
+      return Error{ErrorCode::kConflict,
+                   {"Skema basis data baca versi " + std::to_string(current) +
+                        ", program ini memerlukan versi " + std::to_string(newest) +
+                        ". Migrasikan basis data utamanya lebih dulu.",
+                    "The read database's schema is at version " + std::to_string(current) +
+                        "; this program needs version " + std::to_string(newest) +
+                        ". Migrate the primary database first."},
+                   {}};
+    }
     connection_.BeginWrite();
     try {
       connection_.Exec(B::kCreateSchemaTable);

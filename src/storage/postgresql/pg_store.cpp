@@ -44,6 +44,12 @@ struct PostgresBackend {
       "('innovation_events', (SELECT coalesce(max(id), 0) + 1 FROM innovation_events)), "
       "('audit_log', (SELECT coalesce(max(id), 0) + 1 FROM audit_log))) AS ids (t, n)";
 
+  // The write-ahead log's position as a number: on a primary, the end of what has been
+  // inserted into it (which holds every commit so far, written out or not); on a replica, what
+  // it has replayed.
+  static constexpr const char* kReplicationPosition =
+      "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
+      "ELSE pg_current_wal_insert_lsn() END - '0/0'::pg_lsn)::bigint";
   static constexpr const char* kGroupBy = " GROUP BY ";
   static constexpr const char* kSearchFrom =
       " FROM innovation_search s JOIN innovations i ON i.id = s.innovation_id";

@@ -34,6 +34,7 @@ struct SqliteBackend {
   // An import checks references at its commit; AUTOINCREMENT follows the ids inserted itself.
   static constexpr const char* kDeferReferences = "PRAGMA defer_foreign_keys = ON";
   static constexpr const char* kResetIdentities = "SELECT 1";
+  static constexpr const char* kReplicationPosition = "SELECT 0";
 
   // "GROUP BY +column": the unary plus keeps SQLite from walking an index on the column only
   // to get its groups in order (innovations_year), which reads the table for every row; the
