@@ -470,6 +470,10 @@ class InnovationFilter {
       match_parameter_ = next_;
       Add(B::kMatchCondition, text.match);
       joins_search_ = true;
+      // The region once more, on the index's side, where the backend's index can use it.
+      if (!q.region_code.empty() && *B::kSearchRegionCondition) {
+        Add(B::kSearchRegionCondition, q.region_code);
+      }
     }
     if (q.restricted) {
       // Visible: the statuses everyone may see, or anything of the actor's regions and agencies.

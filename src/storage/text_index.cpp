@@ -13,7 +13,7 @@ long long TextIndex::Documents() {
 }
 
 bool TextIndex::IsKnownWord(const std::string& folded) {
-  return DocumentsWith(folded) > 0 || DocumentsWith(stemmer_.Stem(folded)) > 0;
+  return HoldsTerm(folded) || HoldsTerm(stemmer_.Stem(folded));
 }
 
 long long TextIndex::CountedDocumentsWith(const std::string& term) {

@@ -19,6 +19,8 @@ class TextIndex {
 
   // In how many records the indexed term (a stem, or a folded word) appears.
   virtual long long DocumentsWith(const std::string& term) = 0;
+  // Whether any record holds the term: DocumentsWith unless a backend knows a cheaper way.
+  virtual bool HoldsTerm(const std::string& term) { return DocumentsWith(term) > 0; }
 
   // Whether the index holds the folded word, as it is or as its stem.
   bool IsKnownWord(const std::string& folded);

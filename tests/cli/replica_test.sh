@@ -22,6 +22,7 @@ cleanup() {
     rm -rf "$replica_folder"
   fi
   psql -q "$primary_server" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1
+  psql -q "$primary_server" -c "SELECT pg_drop_replication_slot('$name') FROM pg_replication_slots WHERE slot_name = '$name'" >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -59,14 +60,16 @@ echo "replica-test-password" >"$work/password"
 check "an admin" -- "$lumbung" user add --db "$primary" --username admin --role admin \
   --password-file "$work/password"
 
-# The replica: a base backup of the primary that streams what the primary writes next.
+# The replica: a base backup of the primary that streams what the primary writes next, through
+# a replication slot made before the backup starts, so that the primary keeps every WAL segment
+# the replica still needs while other tests write to the same server.
 replica_folder=$(mktemp -d /tmp/lumbung-replica.XXXXXX)
 chmod 700 "$replica_folder"
 if [[ $(id -u) -eq 0 ]]; then chown postgres: "$replica_folder"; fi
 primary_port=${primary_server##*:}
 primary_port=${primary_port%%/*}
 check "pg_basebackup" -- "${as_server[@]}" "$bindir/pg_basebackup" -h 127.0.0.1 -p "$primary_port" \
-  -U postgres -D "$replica_folder/data" -R -X stream
+  -U postgres -D "$replica_folder/data" -R -X stream -C -S "$name"
 replica_port=$(free_port)
 check "the replica starts" -- "${as_server[@]}" "$bindir/pg_ctl" -D "$replica_folder/data" \
   -l "$replica_folder/server.log" -w -s \

@@ -14,7 +14,9 @@ namespace lumbung::http {
 
 class ApiTest : public ::testing::Test {
  protected:
-  ApiTest() : pool_(db_.database()), api_(pool_, testing::FixedNow) {
+  // `backend` is "sqlite" (the default) or "postgresql", as for testing::TempDatabase.
+  explicit ApiTest(const std::string& backend = "sqlite")
+      : db_(backend), pool_(db_.database()), api_(pool_, testing::FixedNow) {
     token_ = admin_token_ = AddUser("admin", {{Role::kAdmin, "", 0, 0}});
   }
 

@@ -1,5 +1,7 @@
-// The permission table: every route of the router, for every role and for the anonymous
-// public, with the status each must get. A route without a row fails the test.
+// The permission table: every route of the router, for every role, for the anonymous public
+// and for the people of another region, with the status each must get, on both backends. A
+// route without a row fails the test. Whoever may not see the draft must not find it, nor the
+// operator's e-mail, in any answer.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -21,12 +23,41 @@ enum Who {
   kHead,
   kFacilitator,
   kJuror,
-  kOtherOperator
+  kOtherOperator,
+  // The people of another region of the same installation.
+  kOtherRegionAdmin,
+  kOtherRegionOperator,
+  kOtherRegionFacilitator,
 };
-constexpr Who kEveryone[] = {kAnonymous, kAdmin,       kRegionAdmin, kOperator,
-                             kHead,      kFacilitator, kJuror,       kOtherOperator};
-const char* kNames[] = {"anonymous", "admin",       "region_admin", "operator",
-                        "head",      "facilitator", "juror",        "other_operator"};
+constexpr Who kEveryone[] = {kAnonymous,
+                             kAdmin,
+                             kRegionAdmin,
+                             kOperator,
+                             kHead,
+                             kFacilitator,
+                             kJuror,
+                             kOtherOperator,
+                             kOtherRegionAdmin,
+                             kOtherRegionOperator,
+                             kOtherRegionFacilitator};
+constexpr std::size_t kPeople = std::size(kEveryone);
+const char* kNames[] = {"anonymous",
+                        "admin",
+                        "region_admin",
+                        "operator",
+                        "head",
+                        "facilitator",
+                        "juror",
+                        "other_operator",
+                        "other_region_admin",
+                        "other_region_operator",
+                        "other_region_facilitator"};
+// Who may not see the draft of the operator's agency.
+constexpr Who kOutsiders[] = {kAnonymous,           kJuror,
+                              kOtherOperator,       kOtherRegionAdmin,
+                              kOtherRegionOperator, kOtherRegionFacilitator};
+constexpr const char* kDraftTitle = "Puskesmas Keliling Malam";
+constexpr const char* kOperatorEmail = "sari@example.go.id";
 
 // One row: a request and the status for each person, in kEveryone's order.
 struct Row {
@@ -35,88 +66,122 @@ struct Row {
   const char* target;   // with {draft}, {agency}, {empty_agency}, {operator} filled in
   const char* body;
   bool if_match;
-  std::array<int, 8> expected;
+  std::array<int, kPeople> expected;
 };
 
 // clang-format off
-// anonymous, admin, region_admin, operator, head, facilitator, juror, other_operator
+// anonymous, admin, region_admin, operator, head, facilitator, juror, other_operator,
+//   other_region_admin, other_region_operator, other_region_facilitator
 const Row kTable[] = {
-    {Method::kGet, "/healthz", "/healthz", "", false, {200, 200, 200, 200, 200, 200, 200, 200}},
+    {Method::kGet, "/healthz", "/healthz", "", false, {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kGet, "/api/openapi.json", "/api/openapi.json", "", false,
-     {200, 200, 200, 200, 200, 200, 200, 200}},
+     {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kPost, "/api/v1/session", "/api/v1/session",
      R"({"username":"nobody","password":"wrong-password"})", false,
-     {401, 401, 401, 401, 401, 401, 401, 401}},
+     {401, 401, 401, 401, 401, 401, 401, 401,
+     401, 401, 401}},
     {Method::kGet, "/api/v1/session", "/api/v1/session", "", false,
-     {401, 200, 200, 200, 200, 200, 200, 200}},
+     {401, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kDelete, "/api/v1/session", "/api/v1/session", "", false,
-     {204, 204, 204, 204, 204, 204, 204, 204}},
+     {204, 204, 204, 204, 204, 204, 204, 204,
+     204, 204, 204}},
     {Method::kGet, "/api/v1/demo-accounts", "/api/v1/demo-accounts", "", false,
-     {404, 404, 404, 404, 404, 404, 404, 404}},  // not in demo mode
+     {404, 404, 404, 404, 404, 404, 404, 404,
+     404, 404, 404}},  // not in demo mode
     {Method::kGet, "/api/v1/regions", "/api/v1/regions", "", false,
-     {200, 200, 200, 200, 200, 200, 200, 200}},
+     {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kPost, "/api/v1/regions", "/api/v1/regions",
      R"({"code":"3579","name":"Kota Batu","level":"kota"})", false,
-     {401, 201, 403, 403, 403, 403, 403, 403}},
+     {401, 201, 403, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kGet, "/api/v1/regions/{code}", "/api/v1/regions/3578", "", false,
-     {200, 200, 200, 200, 200, 200, 200, 200}},
+     {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kPatch, "/api/v1/regions/{code}", "/api/v1/regions/3578",
-     R"({"requires_head_approval":true})", false, {401, 200, 200, 403, 403, 403, 403, 403}},
+     R"({"requires_head_approval":true})", false, {401, 200, 200, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kGet, "/api/v1/regions/{code}/agencies", "/api/v1/regions/3578/agencies", "", false,
-     {200, 200, 200, 200, 200, 200, 200, 200}},
+     {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kPost, "/api/v1/regions/{code}/agencies", "/api/v1/regions/3578/agencies",
-     R"({"name":"Dinas Baru"})", false, {401, 201, 201, 403, 403, 403, 403, 403}},
+     R"({"name":"Dinas Baru"})", false, {401, 201, 201, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kGet, "/api/v1/agencies/{id}", "/api/v1/agencies/{agency}", "", false,
-     {200, 200, 200, 200, 200, 200, 200, 200}},
+     {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kPatch, "/api/v1/agencies/{id}", "/api/v1/agencies/{agency}",
-     R"({"short_name":"Dinkes"})", true, {401, 200, 200, 403, 403, 403, 403, 403}},
+     R"({"short_name":"Dinkes"})", true, {401, 200, 200, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kDelete, "/api/v1/agencies/{id}", "/api/v1/agencies/{empty_agency}", "", true,
-     {401, 204, 204, 403, 403, 403, 403, 403}},
+     {401, 204, 204, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kGet, "/api/v1/regions/{code}/users", "/api/v1/regions/3578/users", "", false,
-     {401, 200, 200, 403, 403, 403, 403, 403}},
+     {401, 200, 200, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kPost, "/api/v1/regions/{code}/users", "/api/v1/regions/3578/users",
      R"({"username":"budi","display_name":"Budi","password":"sawah-hijau-2024","roles":[{"role":"facilitator","region_code":"3578"}]})",
-     false, {401, 201, 201, 403, 403, 403, 403, 403}},
+     false, {401, 201, 201, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kGet, "/api/v1/users/{id}", "/api/v1/users/{operator}", "", false,
-     {404, 200, 200, 200, 404, 404, 404, 404}},
+     {404, 200, 200, 200, 404, 404, 404, 404,
+     404, 404, 404}},
     {Method::kPatch, "/api/v1/users/{id}", "/api/v1/users/{operator}",
-     R"({"display_name":"Sari W."})", true, {401, 200, 200, 404, 404, 404, 404, 404}},
+     R"({"display_name":"Sari W."})", true, {401, 200, 200, 404, 404, 404, 404, 404,
+     404, 404, 404}},
     {Method::kGet, "/api/v1/regions/{code}/audit", "/api/v1/regions/3578/audit", "", false,
-     {401, 200, 200, 403, 403, 403, 403, 403}},
+     {401, 200, 200, 403, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kGet, "/api/v1/innovations", "/api/v1/innovations", "", false,
-     {200, 200, 200, 200, 200, 200, 200, 200}},
+     {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kPost, "/api/v1/innovations", "/api/v1/innovations",
      R"({"agency_id":{agency},"title":"Posyandu Remaja"})", false,
-     {401, 201, 201, 201, 403, 403, 403, 403}},
+     {401, 201, 201, 201, 403, 403, 403, 403,
+     403, 403, 403}},
     {Method::kGet, "/api/v1/innovations/{id}", "/api/v1/innovations/{draft}", "", false,
-     {404, 200, 200, 200, 200, 200, 404, 404}},
+     {404, 200, 200, 200, 200, 200, 404, 404,
+     404, 404, 404}},
     {Method::kPatch, "/api/v1/innovations/{id}", "/api/v1/innovations/{draft}",
-     R"({"summary":"Ringkasan baru"})", true, {404, 200, 200, 200, 403, 403, 404, 404}},
+     R"({"summary":"Ringkasan baru"})", true, {404, 200, 200, 200, 403, 403, 404, 404,
+     404, 404, 404}},
     {Method::kDelete, "/api/v1/innovations/{id}", "/api/v1/innovations/{draft}", "", true,
-     {404, 204, 204, 204, 403, 403, 404, 404}},
+     {404, 204, 204, 204, 403, 403, 404, 404,
+     404, 404, 404}},
     {Method::kPost, "/api/v1/innovations/{id}/transitions", "/api/v1/innovations/{draft}/transitions",
-     R"({"action":"submit"})", false, {404, 200, 200, 200, 403, 403, 404, 404}},
+     R"({"action":"submit"})", false, {404, 200, 200, 200, 403, 403, 404, 404,
+     404, 404, 404}},
     {Method::kGet, "/api/v1/innovations/{id}/history", "/api/v1/innovations/{draft}/history", "",
-     false, {404, 200, 200, 200, 200, 200, 404, 404}},
+     false, {404, 200, 200, 200, 200, 200, 404, 404,
+     404, 404, 404}},
     {Method::kGet, "/api/v1/innovations/{id}/similar", "/api/v1/innovations/{draft}/similar", "",
-     false, {404, 200, 200, 200, 200, 200, 404, 404}},
+     false, {404, 200, 200, 200, 200, 200, 404, 404,
+     404, 404, 404}},
     {Method::kPost, "/api/v1/similar", "/api/v1/similar", R"({"title":"Puskesmas Keliling"})",
-     false, {200, 200, 200, 200, 200, 200, 200, 200}},
+     false, {200, 200, 200, 200, 200, 200, 200, 200,
+     200, 200, 200}},
     {Method::kGet, "/api/v1/regions/{code}/duplicates", "/api/v1/regions/3578/duplicates", "",
-     false, {401, 200, 200, 403, 403, 403, 403, 403}},
+     false, {401, 200, 200, 403, 403, 403, 403, 403,
+     403, 403, 403}},
 };
 // clang-format on
 
 // A fresh world for every request of the table, so that no row depends on another.
 class World : public ApiTest {
  public:
-  World() {
+  explicit World(const std::string& backend) : ApiTest(backend) {
     Registry registry(db_.store(), testing::FixedNow);
     EXPECT_TRUE(registry.CreateRegion(
         {"3578", "Kota Surabaya", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
-    agency_ = AddAgency(registry, "Dinas Kesehatan");
-    other_agency_ = AddAgency(registry, "Dinas Pendidikan");
-    empty_agency_ = AddAgency(registry, "Dinas Tanpa Inovasi");
+    EXPECT_TRUE(registry.CreateRegion(
+        {"3573", "Kota Malang", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+    agency_ = AddAgency(registry, "3578", "Dinas Kesehatan");
+    other_agency_ = AddAgency(registry, "3578", "Dinas Pendidikan");
+    empty_agency_ = AddAgency(registry, "3578", "Dinas Tanpa Inovasi");
+    Id malang_agency = AddAgency(registry, "3573", "Dinas Kesehatan Kota Malang");
     Innovation draft;
     draft.region_code = "3578";
     draft.agency_id = agency_;
@@ -137,6 +202,11 @@ class World : public ApiTest {
     tokens_[kFacilitator] = AddUser("fasil", {{Role::kFacilitator, "3578", 0, 0}});
     tokens_[kJuror] = AddUser("juri", {{Role::kJuror, "", 0, 1}});
     tokens_[kOtherOperator] = AddUser("andi", {{Role::kAgencyOperator, "", other_agency_, 0}});
+    tokens_[kOtherRegionAdmin] = AddUser("ra-malang", {{Role::kRegionAdmin, "3573", 0, 0}});
+    tokens_[kOtherRegionOperator] =
+        AddUser("op-malang", {{Role::kAgencyOperator, "", malang_agency, 0}});
+    tokens_[kOtherRegionFacilitator] =
+        AddUser("fasil-malang", {{Role::kFacilitator, "3573", 0, 0}});
   }
 
   void TestBody() override {}
@@ -165,9 +235,9 @@ class World : public ApiTest {
   std::string last_body_;
 
  private:
-  Id AddAgency(Registry& registry, const char* name) {
+  Id AddAgency(Registry& registry, const char* region, const char* name) {
     Agency agency;
-    agency.region_code = "3578";
+    agency.region_code = region;
     agency.name = name;
     return registry.CreateAgency(agency)->id;
   }
@@ -189,16 +259,28 @@ TEST(PermissionTable, EveryRouteHasARow) {
   }
 }
 
-TEST(PermissionTable, EveryRoleGetsTheExpectedStatus) {
+class PermissionTableOn : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PermissionTableOn, EveryoneGetsTheExpectedStatusAndOutsidersSeeNoDraft) {
   for (const Row& row : kTable) {
     for (Who who : kEveryone) {
-      World world;
+      World world(GetParam());
       int status = world.Status(row, who);
       EXPECT_EQ(status, row.expected[who]) << MethodName(row.method) << " " << row.target << " as "
                                            << kNames[who] << ": " << world.last_body_;
+      if (std::find(std::begin(kOutsiders), std::end(kOutsiders), who) == std::end(kOutsiders)) {
+        continue;
+      }
+      EXPECT_EQ(world.last_body_.find(kDraftTitle), std::string::npos)
+          << MethodName(row.method) << " " << row.target << " shows the draft to " << kNames[who];
+      EXPECT_EQ(world.last_body_.find(kOperatorEmail), std::string::npos)
+          << MethodName(row.method) << " " << row.target << " shows an e-mail to " << kNames[who];
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PermissionTableOn, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace lumbung::http

@@ -465,6 +465,92 @@ TEST_F(SiteTest, OpenDataDefusesSpreadsheetFormulas) {
   EXPECT_FALSE(Contains(csv, ",\"=HYPERLINK"));
 }
 
+// Many regions in one installation: the people of another region, on the region's own portal
+// and on the portal of every region, find none of this region's drafts or personal data on any
+// page, and change nothing of it. A page without a row here fails the test.
+TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
+  Registry registry(db_.store(), testing::FixedNow);
+  ASSERT_TRUE(registry.CreateRegion(
+      {"3573", "Kota Malang", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+  Agency malang;
+  malang.region_code = "3573";
+  malang.name = "Dinas Kesehatan Kota Malang";
+  Id malang_agency = registry.CreateAgency(malang)->id;
+  std::string operator_cookie = OperatorCookie();  // this region's operator, as a witness
+  Id operator_id = db_.store().FindUserByName("operator")->id;
+  const std::string draft = std::to_string(draft_), agency = std::to_string(agency_);
+
+  // Every page, as its route is written and as it is asked for.
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"/", "/"},
+      {"/inovasi", "/inovasi?q=draf+dinas"},  // the page repeats what was searched
+      {"/inovasi/{id}", "/inovasi/" + draft},
+      {"/perangkat-daerah", "/perangkat-daerah"},
+      {"/perangkat-daerah/{id}", "/perangkat-daerah/" + agency},
+      {"/data-terbuka", "/data-terbuka"},
+      {"/data-terbuka/{file}", "/data-terbuka/inovasi.csv"},
+      {"/aset/{file}", "/aset/none.css"},
+      {"/bahasa/{code}", "/bahasa/en"},
+      {"/masuk", "/masuk"},
+      {"/ruang-kerja", "/ruang-kerja"},
+      {"/ruang-kerja/inovasi/baru", "/ruang-kerja/inovasi/baru"},
+      {"/ruang-kerja/inovasi/{id}", "/ruang-kerja/inovasi/" + draft},
+      {"/ruang-kerja/perangkat-daerah", "/ruang-kerja/perangkat-daerah"},
+      {"/ruang-kerja/perangkat-daerah/{id}", "/ruang-kerja/perangkat-daerah/" + agency},
+      {"/ruang-kerja/pengguna", "/ruang-kerja/pengguna"},
+      {"/ruang-kerja/duplikat", "/ruang-kerja/duplikat"},
+  };
+  for (const auto& route : site_->router().routes()) {
+    if (route.method != Method::kGet) continue;
+    EXPECT_TRUE(std::any_of(pages.begin(), pages.end(),
+                            [&](const auto& page) { return page.first == route.pattern; }))
+        << route.pattern << " has no row here";
+  }
+
+  // Who, and their session cookie; SignedIn gives each the CSRF token "csrf-of-" + username.
+  const std::vector<std::pair<std::string, std::string>> outsiders = {
+      {"ra-malang", SignedIn("ra-malang", {{Role::kRegionAdmin, "3573", 0, 0}})},
+      {"op-malang", SignedIn("op-malang", {{Role::kAgencyOperator, "", malang_agency, 0}})},
+      {"fasil-malang", SignedIn("fasil-malang", {{Role::kFacilitator, "3573", 0, 0}})},
+  };
+  Site national(api_, pool_, SiteOptions{""});
+  for (Site* site : {site_.get(), &national}) {
+    for (const auto& [who, cookie] : outsiders) {
+      for (const auto& [pattern, target] : pages) {
+        Request request = MakeRequest(Method::kGet, target, "", {{"cookie", cookie}});
+        Response page = site->Handle(request);
+        std::string body = page.Body();
+        std::string where = target + " as " + who;
+        EXPECT_EQ(body.find("Rahasia Draf"), std::string::npos) << where << " shows the draft";
+        EXPECT_EQ(body.find("operator@example.go.id"), std::string::npos)
+            << where << " shows an e-mail";
+      }
+    }
+  }
+
+  // Nothing of the region changes at their hands.
+  const auto before = db_.store().FindInnovation(draft_);
+  const auto agency_before = db_.store().FindAgency(agency_);
+  for (const auto& [who, cookie] : outsiders) {
+    std::string form = "csrf=csrf-of-" + who;
+    std::vector<std::pair<std::string, std::string>> writes = {
+        {"/ruang-kerja/inovasi/" + draft, form + "&title=Diubah&version=1"},
+        {"/ruang-kerja/inovasi/" + draft + "/langkah", form + "&action=submit&version=1"},
+        {"/ruang-kerja/perangkat-daerah/" + agency, form + "&name=Diubah&version=1"},
+        {"/ruang-kerja/pengguna/" + std::to_string(operator_id) + "/status", form + "&disabled=1"},
+    };
+    for (const auto& [target, body] : writes) {
+      Response answer = Page(Method::kPost, target, body, {{"cookie", cookie}});
+      EXPECT_TRUE(answer.status == 403 || answer.status == 404)
+          << target << " as " << who << ": " << answer.status;
+    }
+  }
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->version, before->version);
+  EXPECT_EQ(db_.store().FindAgency(agency_)->version, agency_before->version);
+  EXPECT_FALSE(db_.store().FindUser(operator_id)->disabled);
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja", "", {{"cookie", operator_cookie}}).status, 200);
+}
+
 TEST(SiteRoutingTest, SeparatesTheApiFromPages) {
   Request request;
   for (const char* api : {"/api/v1/innovations", "/api/openapi.json", "/healthz"}) {

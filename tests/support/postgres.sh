@@ -4,7 +4,8 @@
 #                             its URL (line 1) and folder (line 2) into the file STATE
 #   postgres.sh stop STATE    stop that server and remove its folder and STATE
 # initdb refuses to run as root, so as root the server runs as the user postgres, which
-# Debian's postgresql package creates. fsync is off: nothing here outlives the test run.
+# Debian's postgresql package creates. fsync is off, as nothing here outlives the test run,
+# unless LUMBUNG_POSTGRES_DURABLE=1 (the benchmarks, whose figures must include it).
 set -euo pipefail
 action=${1:?start or stop}
 state=${2:?the state file}
@@ -26,8 +27,11 @@ case "$action" in
       --locale=C.UTF-8 >"$folder/initdb.log" 2>&1 ||
       { cat "$folder/initdb.log" >&2; exit 1; }
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    "${as_server[@]}" "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -s \
-      -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200" \
+    options="-p $port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if [[ "${LUMBUNG_POSTGRES_DURABLE:-0}" != 1 ]]; then
+      options+=" -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+    fi
+    "${as_server[@]}" "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -s -o "$options" \
       start || { cat "$folder/server.log" >&2; exit 1; }
     printf 'postgresql://postgres@127.0.0.1:%s/postgres\n%s\n' "$port" "$folder" >"$state"
     ;;

@@ -56,6 +56,8 @@ struct PostgresBackend {
   static constexpr const char* kTitleOrder = " ORDER BY lower(i.title) ASC, i.id ASC";
   static constexpr const char* kYearOrder = " ORDER BY i.year DESC NULLS LAST, i.id DESC";
   static constexpr const char* kMatchCondition = "s.document @@ ?";
+  // The region beside the document, for the index of both (migration 0003).
+  static constexpr const char* kSearchRegionCondition = "s.region_code = ?";
   // Best match first: ts_rank with the weights D (narrative, agency), C (summary), B (product)
   // and A (title), the query being parameter `match`.
   static std::string RankOrder(int match) {

@@ -9,15 +9,24 @@ namespace {
 constexpr const char* kSelectTexts =
     "SELECT i.title, i.product, i.summary, t.description, t.background, t.design, t.goals, "
     "t.benefits, t.results, t.drivers, t.obstacles, t.process_steps, t.outputs, t.outcomes, "
-    "t.replication_prerequisites, a.name FROM innovations i "
+    "t.replication_prerequisites, a.name, i.region_code FROM innovations i "
     "JOIN innovation_texts t ON t.innovation_id = i.id JOIN agencies a ON a.id = i.agency_id "
     "WHERE i.id = ?1";
 constexpr const char* kUpsertDocument =
-    "INSERT INTO innovation_search (innovation_id, document) VALUES (?1, ?2) "
-    "ON CONFLICT (innovation_id) DO UPDATE SET document = excluded.document";
+    "INSERT INTO innovation_search (innovation_id, document, region_code) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (innovation_id) DO UPDATE SET document = excluded.document, "
+    "region_code = excluded.region_code";
 constexpr const char* kDocumentsWith =
     "SELECT count(*) FROM innovation_search WHERE document @@ ?1";
-constexpr const char* kDocuments = "SELECT count(*) FROM innovations";
+// Whether any record holds a term: stops at the first, where counting would visit them all.
+constexpr const char* kHoldsTerm =
+    "SELECT EXISTS (SELECT 1 FROM innovation_search WHERE document @@ ?1)";
+// The number of innovations for word weights: counted while the table is small, the planner's
+// estimate (kept current by autovacuum) once counting would read a national registry.
+constexpr const char* kDocuments =
+    "SELECT CASE WHEN c.reltuples >= 100000 THEN c.reltuples::bigint "
+    "ELSE (SELECT count(*) FROM innovations) END FROM pg_class c "
+    "WHERE c.oid = 'innovations'::regclass";
 constexpr const char* kSelectIds = "SELECT id FROM innovations ORDER BY id";
 
 // PostgreSQL keeps positions 1 to 16383 and at most 256 of them per lexeme; a lexeme may not
@@ -35,6 +44,24 @@ std::string Quoted(const std::string& lexeme) {
   }
   return out + "'";
 }
+
+// While it lives, the connection's plans use indexes rather than read a table from the start.
+// The planner prices reading innovation_search by its slim rows and not by the documents kept
+// out of line (TOAST), so for a word it expects often it reads the table hoping for an early
+// match, and for a word that is rare or absent ends up unpacking a whole national registry's
+// documents.
+class IndexesOnly {
+ public:
+  explicit IndexesOnly(Connection& connection) : connection_(connection) {
+    connection_.Exec("SET enable_seqscan = off");
+  }
+  ~IndexesOnly() { connection_.ExecIgnoringErrors("RESET enable_seqscan"); }
+  IndexesOnly(const IndexesOnly&) = delete;
+  IndexesOnly& operator=(const IndexesOnly&) = delete;
+
+ private:
+  Connection& connection_;
+};
 
 }  // namespace
 
@@ -107,6 +134,7 @@ bool SearchIndex::Read(Id innovation_id, IndexedTexts& texts) {
     texts.body += s.Text(column);
   }
   texts.agency = s.Text(15);
+  texts.region_code = s.Text(16);
   return true;
 }
 
@@ -114,7 +142,7 @@ void SearchIndex::Add(Id innovation_id) {
   IndexedTexts texts;
   if (!Read(innovation_id, texts)) return;
   auto s = connection_.Prepare(kUpsertDocument);
-  s.Bind(1, innovation_id).Bind(2, Document(texts, stemmer_));
+  s.Bind(1, innovation_id).Bind(2, Document(texts, stemmer_)).Bind(3, texts.region_code);
   s.Execute();
 }
 
@@ -130,9 +158,17 @@ void SearchIndex::Rebuild() {
 }
 
 long long SearchIndex::DocumentsWith(const std::string& term) {
+  IndexesOnly indexes(connection_);
   auto s = connection_.Prepare(kDocumentsWith);
   s.Bind(1, Quoted(term));
   return s.Step() ? s.Int(0) : 0;
+}
+
+bool SearchIndex::HoldsTerm(const std::string& term) {
+  IndexesOnly indexes(connection_);
+  auto s = connection_.Prepare(kHoldsTerm);
+  s.Bind(1, Quoted(term));
+  return s.Step() && s.Int(0) == 1;
 }
 
 long long SearchIndex::CountDocuments() {

@@ -23,6 +23,7 @@ struct IndexedTexts {
   std::string summary;
   std::string body;  // the narrative sections, one after another
   std::string agency;
+  std::string region_code;  // not indexed as words: it stands beside the document
 };
 
 // The tsvector of the texts, in PostgreSQL's input syntax: weight A for the title, B for the
@@ -46,6 +47,7 @@ class SearchIndex final : public TextIndex {
   void Rebuild();
 
   long long DocumentsWith(const std::string& term) override;
+  bool HoldsTerm(const std::string& term) override;
 
   std::string MatchExpression(const search::ParsedSearch& parsed, bool all) {
     return QueryText(parsed, all, stemmer_);

@@ -49,6 +49,8 @@ struct SqliteBackend {
   // SQLite sorts NULL below every number, so records without a year come last.
   static constexpr const char* kYearOrder = " ORDER BY i.year DESC, i.id DESC";
   static constexpr const char* kMatchCondition = "s.innovation_search MATCH ?";
+  // FTS5 holds no region: the join to innovations filters it.
+  static constexpr const char* kSearchRegionCondition = "";
   // Best match first: FTS5's rank is BM25 with the weights of migration 0005, lower better.
   static std::string RankOrder(int) { return " ORDER BY s.rank"; }
 };
