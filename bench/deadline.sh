@@ -43,7 +43,8 @@ source "$root/bench/common.sh"
 
 postgres_state=$tmp/postgres.state
 stop_postgres() { "$root/tests/support/postgres.sh" stop "$postgres_state" || true; }
-trap 'status=$?; stop_postgres; (exit $status); cleanup' EXIT
+# set +e: the subshell that hands cleanup the status exits non-zero on purpose.
+trap 'status=$?; set +e; stop_postgres; (exit $status); cleanup' EXIT
 
 printf '%s\n' "tenggat-$RANDOM-$RANDOM-sandi" >"$tmp/password"
 declare -A report corpora
