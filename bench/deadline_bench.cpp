@@ -194,7 +194,8 @@ std::optional<Session> SignIn(Connection& connection, const std::string& usernam
     reply = connection.Send("POST", "/api/v1/session",
                             Json{{"username", username}, {"password", password}}.dump());
     if (reply.status != 503) break;
-    std::this_thread::sleep_for(std::chrono::seconds(std::stoi(reply.headers["retry-after"])));
+    const std::string& wait = reply.headers["retry-after"];
+    std::this_thread::sleep_for(std::chrono::seconds(wait.empty() ? 1 : std::atoi(wait.c_str())));
   }
   if (reply.status != 200) {
     std::cerr << "sign-in of " << username << " failed: " << reply.status << " " << reply.body
