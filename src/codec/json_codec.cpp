@@ -249,7 +249,7 @@ const std::vector<Field<Innovation>>& InnovationFields() {
       OptionalInteger("implementation_year", &I::implementation_year),
       String("trial_date", &I::trial_date),
       String("implementation_date", &I::implementation_date),
-      Enum("stage", &I::stage),
+      ReadOnlyEnum("stage", &I::stage),
       String("description", &I::description),
       String("background", &I::background),
       String("design", &I::design),
@@ -304,6 +304,7 @@ const std::vector<Field<Innovation>>& InnovationFields() {
       OptionalInteger("replicated_from", &I::replicated_from),
       OptionalEnum("replication_method", &I::replication_method),
       EnumList("transfer_kinds", &I::transfer_kinds),
+      OptionalEnum("transfer_activity", &I::transfer_activity),
       {"partners", Field<I>::kWritable,
        [](const I& r) {
          Json list = Json::array();
@@ -369,8 +370,65 @@ const std::vector<Field<Region>>& RegionFields() {
       Enum("time_zone", &R::time_zone),
       Bool("demo", &R::demo),
       Bool("requires_head_approval", &R::requires_head_approval),
+      {"target", Field<R>::kWritable, [](const R& r) { return ToJson(r.target); },
+       [](const Json& v, R& r, const std::string& at, std::vector<FieldError>& e) {
+         for (auto& error : FromJson(v, r.target)) {
+           error.field = error.field == "(body)" ? at : at + "." + error.field;
+           e.push_back(std::move(error));
+         }
+       }},
       String("created_at", &R::created_at, Field<R>::kReadOnly),
   };
+  return kFields;
+}
+
+const std::vector<Field<TargetRule>>& TargetRuleFields() {
+  using T = TargetRule;
+  static const std::vector<Field<T>> kFields = {
+      Integer("count", &T::count),
+      Enum("minimum_maturity", &T::minimum_maturity),
+      Bool("verified_only", &T::verified_only),
+      String("deadline", &T::deadline),
+      Bool("per_echelon_iii", &T::per_echelon_iii),
+  };
+  return kFields;
+}
+
+// The members of a clinic entry that depend on its kind: what the store keeps as details.
+const std::vector<Field<ClinicEntry>>& ClinicDetailFields() {
+  using C = ClinicEntry;
+  static const std::vector<Field<C>> kFields = {
+      OptionalEnum("validation_method", &C::validation_method),
+      OptionalEnum("decision", &C::decision),
+      OptionalEnum("monitoring_method", &C::monitoring_method),
+      OptionalEnum("event_kind", &C::event_kind),
+      String("notes", &C::notes),
+      String("action_plan", &C::action_plan),
+      String("stakeholder_map", &C::stakeholder_map),
+      String("communication_strategy", &C::communication_strategy),
+      String("findings", &C::findings),
+      String("obstacles", &C::obstacles),
+      String("event_name", &C::event_name),
+      String("feedback", &C::feedback),
+  };
+  return kFields;
+}
+
+const std::vector<Field<ClinicEntry>>& ClinicEntryFields() {
+  using C = ClinicEntry;
+  static const std::vector<Field<C>> kFields = [] {
+    std::vector<Field<C>> fields = {
+        Integer("id", &C::id, Field<C>::kReadOnly),
+        Integer("innovation_id", &C::innovation_id, Field<C>::kReadOnly),
+        Enum("kind", &C::kind),
+        ReadOnlyEnum("stage", &C::stage),
+        String("date", &C::date),
+    };
+    for (const auto& field : ClinicDetailFields()) fields.push_back(field);
+    fields.push_back(String("recorded_by", &C::actor_name, Field<C>::kReadOnly));
+    fields.push_back(String("created_at", &C::created_at, Field<C>::kReadOnly));
+    return fields;
+  }();
   return kFields;
 }
 
@@ -453,6 +511,40 @@ Json ToJson(const InnovationFacets& facets) {
       {"stage", values(facets.stage)},   {"year", values(facets.year)},
       {"affair", values(facets.affair)}, {"digital", values(facets.digital)},
   };
+}
+
+Json ToJson(const TargetRule& rule) { return Write(TargetRuleFields(), rule); }
+std::vector<FieldError> FromJson(const Json& input, TargetRule& rule) {
+  return Read(TargetRuleFields(), input, rule, JsonInput::kUpdate);
+}
+
+Json ToJson(const ClinicEntry& entry) {
+  // Only what the entry's kind holds: a validation shows no findings.
+  Json out = Json::object();
+  for (const auto& field : ClinicEntryFields()) {
+    Json value = field.write(entry);
+    bool empty =
+        value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+    if (!empty || field.name == "date") out[field.name] = std::move(value);
+  }
+  return out;
+}
+std::vector<FieldError> FromJson(const Json& input, ClinicEntry& entry) {
+  return Read(ClinicEntryFields(), input, entry, JsonInput::kCreate);
+}
+
+Json ClinicDetailsJson(const ClinicEntry& entry) {
+  Json out = Json::object();
+  for (const auto& field : ClinicDetailFields()) {
+    Json value = field.write(entry);
+    bool empty =
+        value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty());
+    if (!empty) out[field.name] = std::move(value);
+  }
+  return out;
+}
+std::vector<FieldError> ReadClinicDetails(const Json& details, ClinicEntry& entry) {
+  return Read(ClinicDetailFields(), details, entry, JsonInput::kRecord);
 }
 
 std::vector<FieldError> FromJson(const Json& input, Region& record, JsonInput kind) {

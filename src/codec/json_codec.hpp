@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "domain/clinic.hpp"
 #include "domain/model.hpp"
 #include "domain/result.hpp"
 #include "domain/store.hpp"
@@ -34,6 +35,19 @@ Json ToJson(const InnovationFacets& facets);
 std::vector<FieldError> FromJson(const Json& input, Region& record, JsonInput kind);
 std::vector<FieldError> FromJson(const Json& input, Agency& record, JsonInput kind);
 std::vector<FieldError> FromJson(const Json& input, Innovation& record, JsonInput kind);
+
+// A region's yearly target rule: {"count", "minimum_maturity", "verified_only", "deadline",
+// "per_echelon_iii"}. Reading takes any subset of the members and changes only those.
+Json ToJson(const TargetRule& rule);
+std::vector<FieldError> FromJson(const Json& input, TargetRule& rule);
+
+// A clinic journal entry with the members its kind holds. Reading takes what a client may
+// send for a new entry: its kind, date and the members of the kind (domain/clinic.hpp).
+Json ToJson(const ClinicEntry& entry);
+std::vector<FieldError> FromJson(const Json& input, ClinicEntry& entry);
+// The members that depend on the entry's kind, as the store keeps them, and back.
+Json ClinicDetailsJson(const ClinicEntry& entry);
+std::vector<FieldError> ReadClinicDetails(const Json& details, ClinicEntry& entry);
 
 // The names of the fields an innovation has in JSON, in the order ToJson writes them.
 const std::vector<std::string>& InnovationJsonFields();

@@ -27,11 +27,22 @@ constexpr std::array<std::string_view, 5> kInitiatorKinds{"head_of_region", "dpr
                                                           "civil_servant", "community"};
 constexpr std::array<std::string_view, 2> kReplicationMethods{"adaptation", "modification"};
 constexpr std::array<std::string_view, 3> kTransferKinds{"technical", "information", "managerial"};
+constexpr std::array<std::string_view, 6> kTransferActivities{
+    "symposium", "workshop", "discussion", "training", "visit_learning", "coaching_clinic"};
 constexpr std::array<std::string_view, 6> kRoles{"admin",       "region_admin", "agency_operator",
                                                  "agency_head", "facilitator",  "juror"};
 constexpr std::array<std::string_view, 7> kPartnerKinds{
     "ministry_or_agency",  "other_region", "university", "ngo",
     "development_partner", "business",     "other"};
+
+constexpr std::array<std::string_view, 2> kValidationMethods{"presentation", "desk_consultation"};
+constexpr std::array<std::string_view, 3> kDecisions{"accepted", "revise", "declined"};
+constexpr std::array<std::string_view, 3> kMonitoringMethods{"observation", "field_survey",
+                                                             "online"};
+constexpr std::array<std::string_view, 4> kDisplayEventKinds{"expo", "talkshow", "seminar",
+                                                             "combined"};
+constexpr std::array<std::string_view, 6> kClinicEntryKinds{
+    "stage_change", "validation", "design_plan", "launch", "monitoring", "display_event"};
 
 }  // namespace
 
@@ -62,8 +73,14 @@ LUMBUNG_SPELLINGS(Continuation, kContinuations)
 LUMBUNG_SPELLINGS(InitiatorKind, kInitiatorKinds)
 LUMBUNG_SPELLINGS(ReplicationMethod, kReplicationMethods)
 LUMBUNG_SPELLINGS(TransferKind, kTransferKinds)
+LUMBUNG_SPELLINGS(TransferActivity, kTransferActivities)
 LUMBUNG_SPELLINGS(PartnerKind, kPartnerKinds)
 LUMBUNG_SPELLINGS(Role, kRoles)
+LUMBUNG_SPELLINGS(ValidationMethod, kValidationMethods)
+LUMBUNG_SPELLINGS(Decision, kDecisions)
+LUMBUNG_SPELLINGS(MonitoringMethod, kMonitoringMethods)
+LUMBUNG_SPELLINGS(DisplayEventKind, kDisplayEventKinds)
+LUMBUNG_SPELLINGS(ClinicEntryKind, kClinicEntryKinds)
 
 #undef LUMBUNG_SPELLINGS
 

@@ -59,6 +59,17 @@ enum class ReplicationMethod { kAdaptation, kModification };
 // Kinds of knowledge transfer (Perwal Pasuruan 31/2018 Pasal 7(2)).
 enum class TransferKind { kTechnical, kInformation, kManagerial };
 
+// The activity that carried a transfer of knowledge (Perbup Bangka Barat 54/2024 Pasal 1
+// angka 20).
+enum class TransferActivity {
+  kSymposium,
+  kWorkshop,
+  kDiscussion,
+  kTraining,
+  kVisitLearning,
+  kCoachingClinic,
+};
+
 // Outside bodies an innovation works with (Perwal Pasuruan 31/2018 Pasal 9).
 enum class PartnerKind {
   kMinistryOrAgency,
@@ -68,6 +79,31 @@ enum class PartnerKind {
   kDevelopmentPartner,
   kBusiness,
   kOther,
+};
+
+// How a facilitator validated the idea (diagnose) or the action plan (design): by presentation
+// and review, or by desk consultation (Perbup Bangka Barat 54/2024 Pasal 11(3), 12(3)).
+enum class ValidationMethod { kPresentation, kDeskConsultation };
+
+// A facilitator's decision on a stage: accepted opens the gate, revise keeps the innovation in
+// the stage until a later validation accepts it, declined stops it there.
+enum class Decision { kAccepted, kRevise, kDeclined };
+
+// How a running innovation is monitored: directly by observation or field survey, or online
+// (Pasal 13(4)).
+enum class MonitoringMethod { kObservation, kFieldSurvey, kOnline };
+
+// The events that display an innovation (Pasal 14): expo, talkshow, seminar, or a combination.
+enum class DisplayEventKind { kExpo, kTalkshow, kSeminar, kCombined };
+
+// What an entry of an innovation's clinic journal records (domain/clinic.hpp).
+enum class ClinicEntryKind {
+  kStageChange,
+  kValidation,
+  kDesignPlan,
+  kLaunch,
+  kMonitoring,
+  kDisplayEvent,
 };
 
 // The API spelling of each value, in declaration order.

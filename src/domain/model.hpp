@@ -13,6 +13,18 @@ namespace lumbung {
 using Id = std::int64_t;
 using Rupiah = std::int64_t;  // money is whole rupiah
 
+// What a region asks of its agencies each year (Perwal Pasuruan 31/2018 Pasal 4, Perbup Bangka
+// Barat 54/2024 Pasal 4): how many innovations, which ones count, and by when.
+struct TargetRule {
+  int count = 1;                                 // innovations each agency and BUMD delivers a year
+  Maturity minimum_maturity = Maturity::kTrial;  // an idea alone does not count
+  bool verified_only = true;       // only records the region verified (or published) count
+  std::string deadline = "12-31";  // MM-DD: the day of each year by which the target is due
+  bool per_echelon_iii = false;    // each Eselon III unit has the target too (Kota Batu 2023)
+
+  bool operator==(const TargetRule&) const = default;
+};
+
 // A regional government (Pemda): the tenant every other record belongs to.
 struct Region {
   std::string code;  // official code (kode wilayah): "35" province, "3578" city
@@ -23,6 +35,7 @@ struct Region {
   bool demo = false;                    // generated demonstration data, labelled as such everywhere
   std::string created_at;               // ISO 8601, UTC
   bool requires_head_approval = false;  // an agency head approves before the region verifies
+  TargetRule target;
 };
 
 // A Perangkat Daerah, BUMD, UPTD or kecamatan, or one of their sub-units.
@@ -115,6 +128,7 @@ struct Innovation {
   std::optional<Id> replicated_from;
   std::optional<ReplicationMethod> replication_method;
   std::vector<TransferKind> transfer_kinds;
+  std::optional<TransferActivity> transfer_activity;  // what carried the transfer
   std::vector<Partner> partners;
 
   RecordStatus status = RecordStatus::kDraft;

@@ -94,6 +94,26 @@ bool Allows(const Actor& actor, Action action, const Subject& subject) {
     case Action::kReadPersonalData:
     case Action::kReviewDuplicates:
       return RegionAdmin(actor, subject);
+    // The clinic works on the innovation whatever its record's status: an innovation keeps
+    // running, and moving through the stages, after its profile is published.
+    case Action::kReadClinic:
+      return RegionAdmin(actor, subject) || OfAgency(actor, subject) ||
+             actor.HoldsInRegion(Role::kFacilitator, subject.region_code);
+    case Action::kAdvanceStage:
+    case Action::kRecordClinicWork:
+      return Writes(actor) && (actor.HoldsInAgency(Role::kAgencyOperator, subject.agency_id) ||
+                               RegionAdmin(actor, subject));
+    case Action::kRecordMonitoring:
+      return Writes(actor) && (actor.HoldsInAgency(Role::kAgencyOperator, subject.agency_id) ||
+                               RegionAdmin(actor, subject) ||
+                               actor.HoldsInRegion(Role::kFacilitator, subject.region_code));
+    case Action::kValidateStage:
+      // Only the clinic's facilitators validate: not the agency, not the region's admins.
+      return Writes(actor) && actor.HoldsInRegion(Role::kFacilitator, subject.region_code);
+    case Action::kReadClinicQueue:
+    case Action::kReadCompliance:
+      return RegionAdmin(actor, subject) ||
+             actor.HoldsInRegion(Role::kFacilitator, subject.region_code);
   }
   return false;
 }

@@ -30,6 +30,14 @@ enum class Action {
   kReadAudit,         // a region's audit log
   kReviewDuplicates,  // the region's likely duplicate innovations
   kReadPersonalData,
+  // The innovation clinic (domain/clinic.hpp).
+  kReadClinic,        // an innovation's clinic journal
+  kAdvanceStage,      // move an innovation to its next stage
+  kRecordClinicWork,  // the agency's own entries: design plan, launch, display events
+  kRecordMonitoring,  // monitoring visits: the agency, or the clinic
+  kValidateStage,     // a facilitator's validation of diagnose or design
+  kReadClinicQueue,   // a region's innovations waiting for a facilitator
+  kReadCompliance,    // a region's yearly target: who met it
 };
 
 // What the action is about. Leave fields empty where they do not apply.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/accounts.hpp"
+#include "domain/clinic.hpp"
 #include "domain/model.hpp"
 #include "domain/result.hpp"
 
@@ -312,6 +313,12 @@ class Store {
   // The workflow history of innovations.
   virtual void AppendEvent(const InnovationEvent& event) = 0;
   virtual std::vector<InnovationEvent> ListEvents(Id innovation_id) = 0;
+
+  // The clinic journal of innovations (domain/clinic.hpp): append-only, every entry audited.
+  // Returns the entry with its id.
+  virtual ClinicEntry AppendClinicEntry(const ClinicEntry& entry) = 0;
+  // Oldest first.
+  virtual std::vector<ClinicEntry> ListClinicEntries(Id innovation_id) = 0;
 
   // Copying a whole installation. BeginImport opens the write transaction the rows go in, in
   // which references are checked at the commit, so rows may come in any order; FinishImport

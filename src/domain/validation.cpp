@@ -138,6 +138,16 @@ std::size_t CountCharacters(std::string_view text) {
   }));
 }
 
+void CheckText(std::vector<FieldError>& errors, const std::string& field, std::string_view value,
+               std::size_t limit, bool required) {
+  Checker check(errors);
+  if (required) {
+    check.RequiredText(field, value, limit);
+  } else {
+    check.Text(field, value, limit);
+  }
+}
+
 std::vector<FieldError> ValidateInnovation(const Innovation& innovation, const Date& today) {
   std::vector<FieldError> errors;
   Checker check(errors);
@@ -231,7 +241,8 @@ std::vector<FieldError> ValidateInnovation(const Innovation& innovation, const D
           msg::Inconsistent("replicated_from", {"Inovasi tidak dapat mereplikasi dirinya sendiri.",
                                                 "An innovation cannot replicate itself."}));
     }
-  } else if (innovation.replication_method || !innovation.transfer_kinds.empty()) {
+  } else if (innovation.replication_method || !innovation.transfer_kinds.empty() ||
+             innovation.transfer_activity) {
     check.Add(msg::Inconsistent(
         "replicated_from",
         {"Cara replikasi dan jenis transfer hanya diisi untuk inovasi replikasi: isi juga "
@@ -316,6 +327,16 @@ std::vector<FieldError> ValidateRegion(const Region& region) {
     check.Add(msg::Inconsistent(
         "parent_code", {"Kode provinsi harus 2 angka pertama dari kode wilayah.",
                         "The province code must be the first 2 digits of the region code."}));
+  }
+  if (region.target.count < 1 || region.target.count > 100) {
+    check.Add(msg::OutOfRange("target.count", 1, 100));
+  }
+  // Any day of the calendar, 29 February included (it falls on the 28th in common years).
+  if (region.target.deadline.size() != 5 || region.target.deadline[2] != '-' ||
+      !ParseDate("2024-" + region.target.deadline)) {
+    check.Add(msg::Inconsistent(
+        "target.deadline", {"Tulis batas waktu sebagai BB-HH, misalnya 11-30 untuk 30 November.",
+                            "Write the deadline as MM-DD, for example 11-30 for 30 November."}));
   }
   return errors;
 }

@@ -28,6 +28,11 @@ std::size_t CountCharacters(std::string_view text);
 // Whether `text` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view text);
 
+// Adds an error for `field` when `value` is not valid UTF-8, is longer than `limit`
+// characters, or, when `required`, is blank.
+void CheckText(std::vector<FieldError>& errors, const std::string& field, std::string_view value,
+               std::size_t limit, bool required);
+
 // The fields of `innovation` that break a rule; `today` is the date in the region.
 std::vector<FieldError> ValidateInnovation(const Innovation& innovation, const Date& today);
 

@@ -167,13 +167,6 @@ std::string VisibilityKey(const Actor& actor) {
   return sees_more ? "user" + std::to_string(actor.user_id.value_or(0)) : "public";
 }
 
-// A refusal of the shared innovation actions (domain/innovation_actions.hpp) as an answer: one
-// who is not signed in learns to sign in (401); one who is, that they may not (403).
-Response ActionProblem(const Request& request, const Actor& actor, const Error& error) {
-  if (error.code == ErrorCode::kForbidden) return Deny(request, actor);
-  return Problem(request, error);
-}
-
 }  // namespace
 
 std::optional<PageCache::Entry> PageCache::Find(const std::string& key,
@@ -375,7 +368,7 @@ Response Api::PatchRegion(const Request& request, const Actor& actor, const std:
   if (!actor.Holds(Role::kAdmin)) {
     // Name, level, parent and the demo mark belong to the installation's admins.
     for (const auto& [key, value] : body->items()) {
-      if (key != "requires_head_approval") {
+      if (key != "requires_head_approval" && key != "target") {
         errors.push_back({key,
                           "read_only",
                           {"Hanya admin instalasi yang dapat mengubah isian ini.",

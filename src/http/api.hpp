@@ -10,7 +10,9 @@
 #include <unordered_map>
 
 #include "auth/throttle.hpp"
+#include "codec/json_codec.hpp"
 #include "domain/accounts.hpp"
+#include "domain/compliance.hpp"
 #include "domain/dates.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -81,6 +83,9 @@ struct SignedIn {
   std::string cookie;  // the Set-Cookie value that carries the session id
   std::string csrf_token;
 };
+
+// The JSON form of a region's standing against its yearly target.
+Json ComplianceJson(const ComplianceReport& report);
 
 class Api {
  public:
@@ -162,6 +167,12 @@ class Api {
   Response SimilarInnovations(const Request& request, const Actor& actor, const std::string& id);
   Response SimilarToText(const Request& request, const Actor& actor);
   Response RegionDuplicates(const Request& request, const Actor& actor, const std::string& code);
+  // The clinic (clinic_api.cpp).
+  Response InnovationClinic(const Request& request, const Actor& actor, const std::string& id);
+  Response RecordClinicEntry(const Request& request, const Actor& actor, const std::string& id);
+  Response AdvanceStage(const Request& request, const Actor& actor, const std::string& id);
+  Response ClinicQueue(const Request& request, const Actor& actor, const std::string& code);
+  Response RegionCompliance(const Request& request, const Actor& actor, const std::string& code);
 
   std::int64_t NowSeconds() const;
 

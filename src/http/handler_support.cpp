@@ -107,6 +107,11 @@ Response Deny(const Request& request, const Actor& actor) {
 
 // Whether the account is one of the demo's (demo/demo_accounts.cpp), whose passwords are
 // published.
+Response ActionProblem(const Request& request, const Actor& actor, const Error& error) {
+  if (error.code == ErrorCode::kForbidden) return Deny(request, actor);
+  return Problem(request, error);
+}
+
 bool IsDemoAccount(const User& user) { return user.username.starts_with("demo-"); }
 
 void ReadInteger(const std::string& field, const std::string& value, int low, int high,

@@ -64,6 +64,11 @@ Error Forbidden();
 // 401 for the public, 403 for a signed-in user without the right.
 Response Deny(const Request& request, const Actor& actor);
 
+// A refusal of a shared domain action (domain/innovation_actions.hpp, domain/clinic_actions.hpp)
+// as an answer: one who is not signed in learns to sign in (401); one who is, that they may not
+// (403); any other error as its problem.
+Response ActionProblem(const Request& request, const Actor& actor, const Error& error);
+
 // Whether the account is one of the demo's (demo/demo_accounts.cpp), whose passwords are
 // published.
 bool IsDemoAccount(const User& user);

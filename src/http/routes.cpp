@@ -54,6 +54,12 @@ std::vector<Route> Api::Routes() {
       {M::kGet, "/api/v1/innovations/{id}/history", with_param(&Api::InnovationHistory)},
       {M::kGet, "/api/v1/innovations/{id}/similar", with_param(&Api::SimilarInnovations)},
       {M::kPost, "/api/v1/similar", plain(&Api::SimilarToText)},
+
+      {M::kGet, "/api/v1/innovations/{id}/clinic", with_param(&Api::InnovationClinic)},
+      {M::kPost, "/api/v1/innovations/{id}/clinic", with_param(&Api::RecordClinicEntry)},
+      {M::kPost, "/api/v1/innovations/{id}/stage", with_param(&Api::AdvanceStage)},
+      {M::kGet, "/api/v1/regions/{code}/clinic-queue", with_param(&Api::ClinicQueue)},
+      {M::kGet, "/api/v1/regions/{code}/compliance", with_param(&Api::RegionCompliance)},
   };
 }
 

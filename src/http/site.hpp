@@ -33,6 +33,13 @@ struct Asset {
   std::string url;  // /aset/<name>?v=<hash>: a new hash for new content, so it caches forever
 };
 
+// A clinic form that failed, to show again with what was typed and why it was refused.
+struct ClinicPost {
+  ClinicEntryKind kind = ClinicEntryKind::kMonitoring;
+  std::vector<std::pair<std::string, std::string>> values;
+  Error error;
+};
+
 // What every handler knows of the request beyond the request itself.
 struct PageContext {
   const Request& request;
@@ -88,6 +95,18 @@ class Site {
   Response SaveInnovation(const PageContext& page, const PathParams& params);
   Response StepInnovation(const PageContext& page, const PathParams& params);
 
+  // The clinic (site_clinic.cpp).
+  Response RecordClinicEntry(const PageContext& page, const PathParams& params);
+  Response AdvanceStage(const PageContext& page, const PathParams& params);
+  Response CompliancePage(const PageContext& page, const PathParams& params);
+  // The clinic panel of a record page: the stages, the gate, the forms the viewer may use now
+  // (`posted` fills one again after a failure) and the journal, newest first.
+  web::View ClinicView(const PageContext& page, Store& store, const Innovation& record,
+                       const ClinicPost* posted) const;
+  // The dashboard's clinic sections: a facilitator's queue, an agency's standing against this
+  // year's target.
+  void AddClinicSections(const PageContext& page, Store& store, web::View& sections) const;
+
   Response ManageAgencies(const PageContext& page, const PathParams& params);
   Response AddAgency(const PageContext& page, const PathParams& params);
   Response EditAgency(const PageContext& page, const PathParams& params);
@@ -125,7 +144,8 @@ class Site {
   // The workspace's record page, with the form's values and errors after a failed save.
   Response RecordPage(const PageContext& page, const Innovation* record,
                       const std::vector<std::pair<std::string, std::string>>* posted,
-                      const std::optional<Error>& error, int status);
+                      const std::optional<Error>& error, int status,
+                      const ClinicPost* clinic = nullptr);
 
   // A public page from the cache, rendering it with `build` when the data changed since.
   // `build` gets a context without headers or session, so what it renders suits everyone.

@@ -264,6 +264,10 @@ View Site::DetailView(const PageContext& page, Store& store, const Innovation& i
     if (auto origin = store.FindInnovation(*innovation.replicated_from);
         origin && CanSee(viewer, *origin)) {
       View from = {{"title", origin->title}, {"url", "/inovasi/" + std::to_string(origin->id)}};
+      if (innovation.transfer_activity) {
+        from["activity"] =
+            Label(page, "transfer_activity", ToString(*innovation.transfer_activity));
+      }
       if (innovation.replication_method) {
         from["method"] = Label(page, "replication", ToString(*innovation.replication_method));
       }

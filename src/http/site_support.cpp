@@ -60,6 +60,16 @@ std::string LocalPath(std::string_view path, std::string_view fallback) {
   return std::string(local ? path : fallback);
 }
 
+std::string Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\r' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\r' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return std::string(text);
+}
+
 std::optional<long long> ParseNumber(std::string_view text, long long low, long long high) {
   long long value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -29,6 +29,9 @@ std::string UrlEncode(std::string_view text);
 // address from a form must never send the browser to another site.
 std::string LocalPath(std::string_view path, std::string_view fallback);
 
+// `text` without the spaces, tabs and carriage returns around it.
+std::string Trim(std::string_view text);
+
 // A whole number in [low, high], or nothing.
 std::optional<long long> ParseNumber(std::string_view text, long long low, long long high);
 

@@ -64,7 +64,6 @@ const std::vector<FieldsetSpec>& EditorFields() {
         {"themes", Input::kLines}}},
       {"editor.progress",
        {{"maturity", Input::kSelect, "maturity"},
-        {"stage", Input::kSelect, "stage"},
         {"continuation", Input::kSelect, "continuation"},
         {"year", Input::kNumber},
         {"implementation_year", Input::kNumber},
@@ -91,7 +90,8 @@ const std::vector<FieldsetSpec>& EditorFields() {
       {"editor.replication",
        {{"replicated_from", Input::kNumber},
         {"replication_method", Input::kSelect, "replication", true},
-        {"transfer_kinds", Input::kChecks, "transfer"}}},
+        {"transfer_kinds", Input::kChecks, "transfer"},
+        {"transfer_activity", Input::kSelect, "transfer_activity", true}}},
   };
   return kFieldsets;
 }
@@ -111,16 +111,6 @@ constexpr int kBlankRows = 2;
 
 // What the form holds: every value as typed, by input name.
 using FormState = std::map<std::string, std::vector<std::string>, std::less<>>;
-
-std::string Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\r' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\r' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return std::string(text);
-}
 
 // The form's values for a stored record.
 FormState StateOf(const Innovation& innovation) {
@@ -303,11 +293,11 @@ std::span<const std::string_view> SpellingsOf(std::string_view group) {
   if (group == "type") return Spellings<InnovationType>();
   if (group == "form") return Spellings<Form>();
   if (group == "maturity") return Spellings<Maturity>();
-  if (group == "stage") return Spellings<Stage>();
   if (group == "continuation") return Spellings<Continuation>();
   if (group == "initiator") return Spellings<InitiatorKind>();
   if (group == "replication") return Spellings<ReplicationMethod>();
   if (group == "transfer") return Spellings<TransferKind>();
+  if (group == "transfer_activity") return Spellings<TransferActivity>();
   return {};
 }
 
@@ -432,13 +422,18 @@ Response Site::Dashboard(const PageContext& page, const PathParams&) {
           grant.role != Role::kFacilitator);
     }
   }
+  AddClinicSections(page, *store, sections);
   bool manages = std::any_of(page.actor.roles.begin(), page.actor.roles.end(), [](const auto& g) {
     return g.role == Role::kRegionAdmin || g.role == Role::kAdmin;
+  });
+  bool clinic = std::any_of(page.actor.roles.begin(), page.actor.roles.end(), [](const auto& g) {
+    return g.role == Role::kRegionAdmin || g.role == Role::kAdmin || g.role == Role::kFacilitator;
   });
   View view = {{"workspace", true},
                {"nav_workspace", true},
                {"sections", sections},
                {"manages", manages},
+               {"clinic", clinic},
                {"greeting",
                 catalog_.Format("dashboard.greeting", page.language, {{"name", page.actor.name}})}};
   return Render(page, 200, "dashboard", view, Text(page, "dashboard.title"));
@@ -515,7 +510,8 @@ Response Site::StepInnovation(const PageContext& page, const PathParams& params)
 }
 
 Response Site::RecordPage(const PageContext& page, const Innovation* record,
-                          const FormPairs* posted, const std::optional<Error>& error, int status) {
+                          const FormPairs* posted, const std::optional<Error>& error, int status,
+                          const ClinicPost* clinic) {
   auto store = pool_.Acquire();
   bool english = page.language == web::Language::kEnglish;
   bool editable =
@@ -731,6 +727,9 @@ Response Site::RecordPage(const PageContext& page, const Innovation* record,
                          {"reason", event.reason}});
     }
     view["history"] = history;
+    if (Allows(page.actor, Action::kReadClinic, SubjectOf(*record))) {
+      view["clinic"] = ClinicView(page, *store, *record, clinic);
+    }
     std::string message = First(QueryValues(page.request), "pesan");
     if (!message.empty() && catalog_.Find("flash." + message, page.language) != nullptr) {
       view["flash"] = Text(page, "flash." + message);

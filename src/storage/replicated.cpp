@@ -139,6 +139,13 @@ class ReplicatedStore final : public Store {
     return Reader().ListEvents(innovation_id);
   }
 
+  ClinicEntry AppendClinicEntry(const ClinicEntry& entry) override {
+    return primary_->AppendClinicEntry(entry);
+  }
+  std::vector<ClinicEntry> ListClinicEntries(Id innovation_id) override {
+    return Reader().ListClinicEntries(innovation_id);
+  }
+
   void ForEachRow(const StoredTable& table,
                   const std::function<void(const StoredRow&)>& visit) override {
     primary_->ForEachRow(table, visit);

@@ -36,17 +36,17 @@ using Json = nlohmann::json;
 // Every statement the backend runs, named; values are always bound, never spliced.
 constexpr const char* kSelectChangeCounter = "SELECT counter FROM change_counter";
 constexpr const char* kSelectRegions =
-    "SELECT code, name, level, parent_code, time_zone, demo, created_at, requires_head_approval "
-    "FROM regions ORDER BY code";
+    "SELECT code, name, level, parent_code, time_zone, demo, created_at, requires_head_approval, "
+    "target_rule FROM regions ORDER BY code";
 constexpr const char* kSelectRegion =
-    "SELECT code, name, level, parent_code, time_zone, demo, created_at, requires_head_approval "
-    "FROM regions WHERE code = ?1";
+    "SELECT code, name, level, parent_code, time_zone, demo, created_at, requires_head_approval, "
+    "target_rule FROM regions WHERE code = ?1";
 constexpr const char* kInsertRegion =
     "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at, "
-    "requires_head_approval) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8)";
+    "requires_head_approval, target_rule) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kUpdateRegion =
     "UPDATE regions SET name = ?2, level = ?3, parent_code = NULLIF(?4, ''), time_zone = ?5, "
-    "demo = ?6, requires_head_approval = ?8 WHERE code = ?1";
+    "demo = ?6, requires_head_approval = ?8, target_rule = ?9 WHERE code = ?1";
 constexpr const char* kSelectAgencies =
     "SELECT id, region_code, name, short_name, kind, parent_id, echelon, version, created_at, "
     "updated_at, address, phone, email, website FROM agencies WHERE region_code = ?1 "
@@ -81,9 +81,9 @@ constexpr const char* kInsertInnovation =
     "other_affairs, themes, maturity, year, implementation_year, trial_date, "
     "implementation_date, stage, budget, video_url, location, evidence, replicated_from, "
     "replication_method, transfer_kinds, partners, status, rejection_reason, continuation, "
-    "source, source_ref, version, created_at, updated_at, approved_at) VALUES (?2, ?3, ?4, ?5, "
-    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?35, ?36, "
-    "?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50, ?51)";
+    "source, source_ref, version, created_at, updated_at, approved_at, transfer_activity) VALUES "
+    "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+    "?22, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50, ?51, ?52)";
 constexpr const char* kUpdateInnovation =
     "UPDATE innovations SET agency_id = ?3, unit = ?4, title = ?5, product = ?6, summary = ?7, "
     "initiator_kind = ?8, initiator_names = ?9, team_members = ?10, type = ?11, form = ?12, "
@@ -92,7 +92,7 @@ constexpr const char* kUpdateInnovation =
     "stage = ?22, budget = ?35, video_url = ?36, location = ?37, evidence = ?38, "
     "replicated_from = ?39, replication_method = ?40, transfer_kinds = ?41, partners = ?42, "
     "status = ?43, rejection_reason = ?44, continuation = ?45, version = version + 1, "
-    "updated_at = ?50, approved_at = ?51 WHERE id = ?1 AND version = ?48";
+    "updated_at = ?50, approved_at = ?51, transfer_activity = ?52 WHERE id = ?1 AND version = ?48";
 // The narrative sections, ?1 the innovation and ?2 to ?13 the texts in model order.
 constexpr const char* kUpsertInnovationTexts =
     "INSERT INTO innovation_texts (innovation_id, description, background, design, goals, "
@@ -113,9 +113,8 @@ constexpr const char* kSelectInnovation =
     "t.outcomes, t.replication_prerequisites, i.budget, i.video_url, i.location, i.evidence, "
     "i.replicated_from, i.replication_method, i.transfer_kinds, i.partners, i.status, "
     "i.rejection_reason, i.continuation, i.source, i.source_ref, i.version, i.created_at, "
-    "i.updated_at, i.approved_at FROM innovations i JOIN innovation_texts t ON t.innovation_id = "
-    "i.id "
-    "WHERE i.id = ?1";
+    "i.updated_at, i.approved_at, i.transfer_activity FROM innovations i JOIN innovation_texts t "
+    "ON t.innovation_id = i.id WHERE i.id = ?1";
 constexpr const char* kSelectInnovationBySourceRef =
     "SELECT id FROM innovations WHERE region_code = ?1 AND source_ref = ?2 AND source_ref <> ''";
 constexpr const char* kSelectRegionInnovationIds =
@@ -188,6 +187,12 @@ constexpr const char* kInsertEvent =
 constexpr const char* kSelectEvents =
     "SELECT id, innovation_id, action, from_status, to_status, user_id, actor_name, reason, at "
     "FROM innovation_events WHERE innovation_id = ?1 ORDER BY id";
+constexpr const char* kInsertClinicEntry =
+    "INSERT INTO clinic_entries (innovation_id, region_code, kind, stage, entry_date, details, "
+    "user_id, actor_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+constexpr const char* kSelectClinicEntries =
+    "SELECT id, innovation_id, region_code, kind, stage, entry_date, details, user_id, "
+    "actor_name, created_at FROM clinic_entries WHERE innovation_id = ?1 ORDER BY id";
 constexpr const char* kSelectLastAuditHash = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
 constexpr const char* kInsertAudit =
     "INSERT INTO audit_log (at, user_id, actor_name, address, action, record_type, record_id, "
@@ -247,6 +252,10 @@ Region ReadRegion(const Row& row) {
   region.demo = row.Int(5) != 0;
   region.created_at = row.Text(6);
   region.requires_head_approval = row.Int(7) != 0;
+  auto rule = Json::parse(row.Text(8), nullptr, false);
+  if (rule.is_discarded() || !FromJson(rule, region.target).empty()) {
+    throw StorageError("storage: the target rule of region " + region.code + " is unreadable");
+  }
   return region;
 }
 
@@ -314,7 +323,7 @@ void BindInnovation(Stmt& s, const Innovation& i) {
   s.Bind(41, transfers.dump()).Bind(42, partners.dump()).Bind(43, ToString(i.status));
   s.Bind(44, i.rejection_reason).Bind(45, ToString(i.continuation)).Bind(46, i.source);
   s.Bind(47, i.source_ref).Bind(48, i.version).Bind(49, i.created_at).Bind(50, i.updated_at);
-  s.Bind(51, i.approved_at);
+  s.Bind(51, i.approved_at).BindNullableText(52, OptionalName(i.transfer_activity));
 }
 
 template <class Stmt>
@@ -382,6 +391,7 @@ Innovation ReadInnovation(const Row& r) {
   i.created_at = r.Text(48);
   i.updated_at = r.Text(49);
   i.approved_at = r.Text(50);
+  i.transfer_activity = OptionalEnumOf<TransferActivity>(r, 51);
   return i;
 }
 
@@ -1121,6 +1131,50 @@ class SqlStore : public Store {
     return events;
   }
 
+  ClinicEntry AppendClinicEntry(const ClinicEntry& entry) override {
+    Savepoint savepoint(connection_);
+    ClinicEntry created = entry;
+    {
+      auto s = connection_.Prepare(kInsertClinicEntry);
+      s.Bind(1, entry.innovation_id).Bind(2, entry.region_code).Bind(3, ToString(entry.kind));
+      s.Bind(4, ToString(entry.stage)).Bind(5, entry.date);
+      s.Bind(6, ClinicDetailsJson(entry).dump()).Bind(7, entry.user_id);
+      s.Bind(8, entry.actor_name).Bind(9, entry.created_at);
+      if (s.Execute() != Statement::Outcome::kDone) {
+        throw StorageError("storage: clinic entry refused");
+      }
+      created.id = connection_.LastInsertId();
+    }
+    Audit("create", "clinic_entry", std::to_string(created.id), created.region_code, "",
+          ToJson(created).dump());
+    savepoint.Release();
+    return created;
+  }
+
+  std::vector<ClinicEntry> ListClinicEntries(Id innovation_id) override {
+    auto s = connection_.Prepare(kSelectClinicEntries);
+    s.Bind(1, innovation_id);
+    std::vector<ClinicEntry> entries;
+    while (s.Step()) {
+      ClinicEntry entry;
+      entry.id = s.Int(0);
+      entry.innovation_id = s.Int(1);
+      entry.region_code = s.Text(2);
+      entry.kind = EnumOf<ClinicEntryKind>(s.Text(3));
+      entry.stage = EnumOf<Stage>(s.Text(4));
+      entry.date = s.Text(5);
+      auto details = Json::parse(s.Text(6), nullptr, false);
+      if (details.is_discarded() || !ReadClinicDetails(details, entry).empty()) {
+        throw StorageError("storage: clinic entry " + std::to_string(entry.id) + " is unreadable");
+      }
+      entry.user_id = s.OptionalInt(7);
+      entry.actor_name = s.Text(8);
+      entry.created_at = s.Text(9);
+      entries.push_back(std::move(entry));
+    }
+    return entries;
+  }
+
   void AppendAudit(AuditEntry entry) override {
     Savepoint savepoint(connection_);
     {
@@ -1624,6 +1678,7 @@ class SqlStore : public Store {
     s.Bind(4, region.parent_code).Bind(5, ToString(region.time_zone));
     s.Bind(6, std::int64_t{region.demo}).Bind(7, region.created_at);
     s.Bind(8, std::int64_t{region.requires_head_approval});
+    s.Bind(9, ToJson(region.target).dump());
   }
 
   Connection connection_;

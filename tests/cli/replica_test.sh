@@ -68,8 +68,12 @@ chmod 700 "$replica_folder"
 if [[ $(id -u) -eq 0 ]]; then chown postgres: "$replica_folder"; fi
 primary_port=${primary_server##*:}
 primary_port=${primary_port%%/*}
+# The slot reserves WAL from the moment it is made (immediately_reserve); pg_basebackup -C would
+# make it only once the backup's own streaming starts, after the checkpoint it copies from.
+check "the replication slot" -- psql -q "$primary_server" \
+  -c "SELECT pg_create_physical_replication_slot('$name', true)"
 check "pg_basebackup" -- "${as_server[@]}" "$bindir/pg_basebackup" -h 127.0.0.1 -p "$primary_port" \
-  -U postgres -D "$replica_folder/data" -R -X stream -C -S "$name"
+  -U postgres -D "$replica_folder/data" -R -X stream -S "$name"
 replica_port=$(free_port)
 check "the replica starts" -- "${as_server[@]}" "$bindir/pg_ctl" -D "$replica_folder/data" \
   -l "$replica_folder/server.log" -w -s \

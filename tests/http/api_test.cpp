@@ -54,7 +54,6 @@ TEST_F(ApiTest, InnovationLifecycle) {
                 {"type", "method"},
                 {"form", "public_service"},
                 {"maturity", "trial"},
-                {"stage", "design"},
                 {"year", 2024},
                 {"budget", {{{"year", 2024}, {"amount", 25000000}}}},
                 {"partners", {{{"name", "Universitas Airlangga"}, {"kind", "university"}}}}};
@@ -70,10 +69,16 @@ TEST_F(ApiTest, InnovationLifecycle) {
   EXPECT_EQ(JsonOf(read)["budget"][0]["amount"], 25000000);
   EXPECT_EQ(Call(Method::kGet, location, "", {{"if-none-match", "\"1\""}}).status, 304);
 
-  auto patched = Call(Method::kPatch, location, R"({"stage":"deliver","summary":"Ringkas"})",
+  // The stage moves only through the clinic's gates (POST .../stage), never by an edit.
+  auto skipped = Call(Method::kPatch, location, R"({"stage":"deliver","summary":"Ringkas"})",
                       {{"if-match", "\"1\""}});
+  EXPECT_EQ(skipped.status, 422) << skipped.Body();
+  EXPECT_EQ(JsonOf(skipped)["errors"][0]["field"], "stage");
+  auto patched =
+      Call(Method::kPatch, location, R"({"maturity":"implementation","summary":"Ringkas"})",
+           {{"if-match", "\"1\""}});
   ASSERT_EQ(patched.status, 200) << patched.Body();
-  EXPECT_EQ(JsonOf(patched)["stage"], "deliver");
+  EXPECT_EQ(JsonOf(patched)["stage"], "drum_up");
   EXPECT_EQ(JsonOf(patched)["title"], "Posyandu Remaja");  // untouched fields stay
 
   // A second editor who read version 1 loses nothing and overwrites nothing.

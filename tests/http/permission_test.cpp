@@ -166,6 +166,23 @@ const Row kTable[] = {
     {Method::kGet, "/api/v1/regions/{code}/duplicates", "/api/v1/regions/3578/duplicates", "",
      false, {401, 200, 200, 403, 403, 403, 403, 403,
      403, 403, 403}},
+    {Method::kGet, "/api/v1/innovations/{id}/clinic", "/api/v1/innovations/{draft}/clinic", "",
+     false, {404, 200, 200, 200, 200, 200, 404, 404,
+     404, 404, 404}},
+    // Only facilitators validate; the draft is at drum-up, where nothing is validated yet (422).
+    {Method::kPost, "/api/v1/innovations/{id}/clinic", "/api/v1/innovations/{draft}/clinic",
+     R"({"kind":"validation","date":"2026-06-01","validation_method":"presentation","decision":"accepted"})",
+     false, {404, 403, 403, 403, 403, 422, 404, 404,
+     404, 404, 404}},
+    {Method::kPost, "/api/v1/innovations/{id}/stage", "/api/v1/innovations/{draft}/stage",
+     R"({"to":"diagnose"})", false, {404, 200, 200, 200, 403, 403, 404, 404,
+     404, 404, 404}},
+    {Method::kGet, "/api/v1/regions/{code}/clinic-queue", "/api/v1/regions/3578/clinic-queue", "",
+     false, {401, 200, 200, 403, 403, 200, 403, 403,
+     403, 403, 403}},
+    {Method::kGet, "/api/v1/regions/{code}/compliance", "/api/v1/regions/3578/compliance", "",
+     false, {401, 200, 200, 403, 403, 200, 403, 403,
+     403, 403, 403}},
 };
 // clang-format on
 

@@ -499,6 +499,7 @@ TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
       {"/ruang-kerja/perangkat-daerah/{id}", "/ruang-kerja/perangkat-daerah/" + agency},
       {"/ruang-kerja/pengguna", "/ruang-kerja/pengguna"},
       {"/ruang-kerja/duplikat", "/ruang-kerja/duplikat"},
+      {"/ruang-kerja/kepatuhan", "/ruang-kerja/kepatuhan"},
   };
   for (const auto& route : site_->router().routes()) {
     if (route.method != Method::kGet) continue;
@@ -536,6 +537,10 @@ TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
     std::vector<std::pair<std::string, std::string>> writes = {
         {"/ruang-kerja/inovasi/" + draft, form + "&title=Diubah&version=1"},
         {"/ruang-kerja/inovasi/" + draft + "/langkah", form + "&action=submit&version=1"},
+        {"/ruang-kerja/inovasi/" + draft + "/tahap", form + "&to=diagnose&version=1"},
+        {"/ruang-kerja/inovasi/" + draft + "/klinik",
+         form +
+             "&kind=validation&date=2026-06-01&validation_method=presentation&decision=accepted"},
         {"/ruang-kerja/perangkat-daerah/" + agency, form + "&name=Diubah&version=1"},
         {"/ruang-kerja/pengguna/" + std::to_string(operator_id) + "/status", form + "&disabled=1"},
     };
@@ -546,6 +551,7 @@ TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
     }
   }
   EXPECT_EQ(db_.store().FindInnovation(draft_)->version, before->version);
+  EXPECT_TRUE(db_.store().ListClinicEntries(draft_).empty());
   EXPECT_EQ(db_.store().FindAgency(agency_)->version, agency_before->version);
   EXPECT_FALSE(db_.store().FindUser(operator_id)->disabled);
   EXPECT_EQ(Page(Method::kGet, "/ruang-kerja", "", {{"cookie", operator_cookie}}).status, 200);
@@ -623,6 +629,97 @@ TEST_F(SiteTest, OnlyTheRegionsTeamReviewsLikelyDuplicates) {
   ASSERT_EQ(pairs.status, 200);
   EXPECT_TRUE(Contains(pairs, "Layanan Perizinan Keliling Kota"));
   EXPECT_TRUE(Contains(pairs, "/ruang-kerja/inovasi/" + std::to_string(published_) + "\""));
+}
+
+TEST_F(SiteTest, TheClinicPanelTakesAnInnovationThroughItsStagesWithAFacilitator) {
+  std::string record = "/ruang-kerja/inovasi/" + std::to_string(draft_);
+  std::string op = OperatorCookie();
+  std::string op_csrf = csrf_;
+  Response page = Page(Method::kGet, record, "", {{"cookie", op}});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page, "Klinik inovasi"));
+  EXPECT_TRUE(Contains(page, "aria-current=\"step\">Penjaringan"));
+  EXPECT_TRUE(Contains(page, "Maju ke tahap Diagnosis"));
+  EXPECT_FALSE(Contains(page, "Validasi fasilitator"));  // operators do not validate
+
+  Response moved = Page(Method::kPost, record + "/tahap",
+                        "csrf=" + op_csrf + "&to=diagnose&version=1", {{"cookie", op}});
+  ASSERT_EQ(moved.status, 303) << moved.Body();
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->stage, Stage::kDiagnose);
+  Response skipped =
+      Page(Method::kPost, record + "/tahap", "csrf=" + op_csrf + "&to=deliver", {{"cookie", op}});
+  EXPECT_EQ(skipped.status, 422);
+  EXPECT_TRUE(Contains(skipped, "tidak boleh dilompati"));
+
+  // The facilitator finds it in the queue, and a mistyped date keeps what was written.
+  std::string fac = SignedIn("fasil", {{Role::kFacilitator, "3578", 0, 0}});
+  EXPECT_TRUE(Contains(Page(Method::kGet, "/ruang-kerja", "", {{"cookie", fac}}),
+                       "Menunggu validasi Anda"));
+  EXPECT_TRUE(
+      Contains(Page(Method::kGet, "/ruang-kerja", "", {{"cookie", fac}}), "Rahasia Draf Dinas"));
+  std::string form = "csrf=" + csrf_ +
+                     "&kind=validation&validation_method=presentation&decision=revise"
+                     "&notes=Pertajam+sasaran+remaja";
+  Response bad =
+      Page(Method::kPost, record + "/klinik", form + "&date=15-06-2026", {{"cookie", fac}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(Contains(bad, "Tanggal tidak sah"));
+  EXPECT_TRUE(Contains(bad, "Pertajam sasaran remaja"));
+  EXPECT_TRUE(db_.store().ListClinicEntries(draft_).size() == 1u);  // the stage change alone
+  ASSERT_EQ(
+      Page(Method::kPost, record + "/klinik", form + "&date=2026-06-14", {{"cookie", fac}}).status,
+      303);
+  Response revised = Page(Method::kGet, record, "", {{"cookie", op}});
+  EXPECT_TRUE(Contains(revised, "Perlu perbaikan"));
+  EXPECT_TRUE(Contains(revised, "Pertajam sasaran remaja"));
+  EXPECT_FALSE(Contains(revised, "Maju ke tahap Perancangan"));
+  std::string accept = "csrf=" + csrf_ +
+                       "&kind=validation&validation_method=desk_consultation&decision=accepted"
+                       "&date=2026-06-15";
+  ASSERT_EQ(Page(Method::kPost, record + "/klinik", accept, {{"cookie", fac}}).status, 303);
+  EXPECT_TRUE(
+      Contains(Page(Method::kGet, record, "", {{"cookie", op}}), "Maju ke tahap Perancangan"));
+  // A facilitator may not move the stage; the operator may not validate.
+  EXPECT_EQ(
+      Page(Method::kPost, record + "/tahap", "csrf=" + csrf_ + "&to=design", {{"cookie", fac}})
+          .status,
+      403);
+  csrf_ = op_csrf;
+  EXPECT_EQ(Page(Method::kPost, record + "/klinik",
+                 "csrf=" + op_csrf + accept.substr(accept.find('&')), {{"cookie", op}})
+                .status,
+            403);
+  EXPECT_EQ(
+      Page(Method::kPost, record + "/tahap", "csrf=" + op_csrf + "&to=design", {{"cookie", op}})
+          .status,
+      303);
+  EXPECT_EQ(db_.store().FindInnovation(draft_)->stage, Stage::kDesign);
+}
+
+TEST_F(SiteTest, TheCompliancePageAndTheDashboardShowTheYearlyTarget) {
+  std::string op = OperatorCookie();
+  Response dashboard = Page(Method::kGet, "/ruang-kerja", "", {{"cookie", op}});
+  EXPECT_TRUE(Contains(dashboard, "Target tahunan Dinas Kesehatan, 2026"));
+  EXPECT_TRUE(Contains(dashboard, "0 dari 1 inovasi"));
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/kepatuhan", "", {{"cookie", op}}).status, 403);
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/kepatuhan").status, 303);
+
+  std::string admin = SignedIn("tim", {{Role::kRegionAdmin, "3578", 0, 0}});
+  Response report =
+      Page(Method::kGet, "/ruang-kerja/kepatuhan?tahun=2026", "", {{"cookie", admin}});
+  ASSERT_EQ(report.status, 200);
+  EXPECT_TRUE(Contains(report, "0 dari 2 perangkat daerah dan BUMD memenuhi target tahun 2026"));
+  EXPECT_TRUE(Contains(report, "Dinas Pendidikan"));
+  // The published record was started in 2026 but is at initiative: it does not count.
+  Innovation published = *db_.store().FindInnovation(published_);
+  published.maturity = Maturity::kTrial;
+  ASSERT_TRUE(db_.store().UpdateInnovation(published, published.version));
+  report = Page(Method::kGet, "/ruang-kerja/kepatuhan", "", {{"cookie", admin}});
+  EXPECT_TRUE(Contains(report, "1 dari 2 perangkat daerah"));
+  EXPECT_TRUE(Contains(report, "Tercapai"));
+  Response english =
+      Page(Method::kGet, "/ruang-kerja/kepatuhan", "", {{"cookie", admin + "; lumbung_lang=en"}});
+  EXPECT_TRUE(Contains(english, "Year over year"));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "codec/json_codec.hpp"
 #include "domain/registry.hpp"
 #include "support/test_support.hpp"
 
@@ -271,6 +272,66 @@ TEST_P(StoreContract, AgencyContactsAreKeptReadAndAudited) {
   auto first = nlohmann::json::parse(entries[1].after);
   EXPECT_EQ(first["address"], agency.address);
   EXPECT_EQ(first["email"], agency.email);
+}
+
+TEST_P(StoreContract, ClinicEntriesAndTargetRulesAreKeptAndAudited) {
+  auto innovation =
+      Make("Posyandu Remaja", agencies_[0], InnovationType::kMethod, 2026, RecordStatus::kDraft);
+  ClinicEntry entry;
+  entry.innovation_id = innovation.id;
+  entry.region_code = "3578";
+  entry.kind = ClinicEntryKind::kDisplayEvent;
+  entry.stage = Stage::kDisplay;
+  entry.date = "2026-06-01";
+  entry.event_kind = DisplayEventKind::kCombined;
+  entry.event_name = "Pekan Inovasi \"Surabaya\"";
+  entry.feedback = "Baris satu\nbaris dua";
+  entry.user_id = 7;
+  entry.actor_name = "sari";
+  entry.created_at = "2026-06-15T03:00:00Z";
+  ClinicEntry validation = entry;
+  validation.kind = ClinicEntryKind::kValidation;
+  validation.event_kind.reset();
+  validation.event_name.clear();
+  validation.feedback.clear();
+  validation.validation_method = ValidationMethod::kDeskConsultation;
+  validation.decision = Decision::kRevise;
+  validation.notes = "Perbaiki";
+  validation.user_id.reset();
+  auto first = store().AppendClinicEntry(entry);
+  auto second = store().AppendClinicEntry(validation);
+  EXPECT_GT(second.id, first.id);
+  auto journal = store().ListClinicEntries(innovation.id);
+  ASSERT_EQ(journal.size(), 2u);
+  EXPECT_EQ(ToJson(journal[0]), ToJson(first));
+  EXPECT_EQ(journal[0].event_name, entry.event_name);
+  EXPECT_EQ(journal[0].user_id, 7);
+  EXPECT_EQ(journal[1].decision, Decision::kRevise);
+  EXPECT_EQ(journal[1].user_id, std::nullopt);
+  AuditQuery audit;
+  audit.record_type = "clinic_entry";
+  EXPECT_EQ(store().ListAudit(audit).size(), 2u);
+  EXPECT_TRUE(store().ListClinicEntries(innovation.id + 1000).empty());
+
+  // A region's target rule is kept, and an import's upsert leaves it as the region set it.
+  Region region = *store().FindRegion("3578");
+  EXPECT_EQ(region.target, TargetRule{});
+  region.target = {3, Maturity::kImplementation, false, "11-30", true};
+  store().UpdateRegion(region);
+  EXPECT_EQ(store().FindRegion("3578")->target, region.target);
+  Region imported = region;
+  imported.target = TargetRule{};
+  imported.name = "Kota Surabaya (impor)";
+  store().UpsertRegion(imported);
+  EXPECT_EQ(store().FindRegion("3578")->name, "Kota Surabaya (impor)");
+  EXPECT_EQ(store().FindRegion("3578")->target, region.target);
+  Region fresh{"3579", "Kota Batu", RegionLevel::kCity, "", TimeZone::kWib, false, "x"};
+  store().UpsertRegion(fresh);
+  EXPECT_EQ(store().FindRegion("3579")->target, TargetRule{});
+
+  // Removing the innovation removes its journal.
+  ASSERT_TRUE(store().DeleteInnovation(innovation.id, innovation.version));
+  EXPECT_TRUE(store().ListClinicEntries(innovation.id).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgresql"),

@@ -20,7 +20,8 @@ struct PostgresBackend {
 
   static constexpr const char* kUpsertRegion =
       "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at, "
-      "requires_head_approval) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8) "
+      "requires_head_approval, target_rule) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8, "
+      "?9) "
       "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, "
       "parent_code = excluded.parent_code, time_zone = excluded.time_zone "
       "WHERE (regions.name, regions.level, regions.parent_code, regions.time_zone) IS DISTINCT "
@@ -42,6 +43,7 @@ struct PostgresBackend {
       "('users', (SELECT coalesce(max(id), 0) + 1 FROM users)), "
       "('api_tokens', (SELECT coalesce(max(id), 0) + 1 FROM api_tokens)), "
       "('innovation_events', (SELECT coalesce(max(id), 0) + 1 FROM innovation_events)), "
+      "('clinic_entries', (SELECT coalesce(max(id), 0) + 1 FROM clinic_entries)), "
       "('audit_log', (SELECT coalesce(max(id), 0) + 1 FROM audit_log))) AS ids (t, n)";
 
   // The write-ahead log's position as a number: on a primary, the end of what has been

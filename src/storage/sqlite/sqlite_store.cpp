@@ -20,7 +20,8 @@ struct SqliteBackend {
 
   static constexpr const char* kUpsertRegion =
       "INSERT INTO regions (code, name, level, parent_code, time_zone, demo, created_at, "
-      "requires_head_approval) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8) "
+      "requires_head_approval, target_rule) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6, ?7, ?8, "
+      "?9) "
       "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, "
       "parent_code = excluded.parent_code, time_zone = excluded.time_zone "
       "WHERE (name, level, parent_code, time_zone) IS NOT "
