@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "domain/clinic_actions.hpp"
 #include "domain/policy.hpp"
 #include "domain/registry.hpp"
 #include "domain/similarity.hpp"
@@ -330,17 +331,27 @@ Response Site::Home(const PageContext& page, const PathParams&) {
     everything.year.reset();
     auto all_facets = store->CountFacets(everything);
 
-    // The target counts top-level agencies and BUMD; a sub-unit's innovation counts for the
-    // agency it belongs to.
-    auto top_of = TopLevelAgencies(*store, region_code);
-    long long agency_total = 0;
-    for (const auto& [id, top] : top_of) agency_total += id == top ? 1 : 0;
-    std::set<Id> met;
-    for (const auto& value : facets.agency) {
-      if (auto id = ParseId(value.value)) {
-        auto found = top_of.find(*id);
-        met.insert(found == top_of.end() ? *id : found->second);
+    // One region's portal counts by the region's own target rule, as its compliance page does.
+    // Across regions, an agency with a published innovation started this year counts, a
+    // sub-unit's for the agency it belongs to.
+    long long agency_total = 0, agencies_met = 0;
+    if (region) {
+      auto report = ComplianceOf(*store, api_.clock(), *region, year);
+      agency_total = static_cast<long long>(report.agencies.size());
+      for (const auto& standing : report.agencies) {
+        agencies_met += standing.state == TargetState::kMet;
       }
+    } else {
+      auto top_of = TopLevelAgencies(*store, region_code);
+      for (const auto& [id, top] : top_of) agency_total += id == top ? 1 : 0;
+      std::set<Id> met;
+      for (const auto& value : facets.agency) {
+        if (auto id = ParseId(value.value)) {
+          auto found = top_of.find(*id);
+          met.insert(found == top_of.end() ? *id : found->second);
+        }
+      }
+      agencies_met = static_cast<long long>(met.size());
     }
     auto bars = [&](const std::vector<FacetValue>& values, std::string_view group) {
       long long most = 1;
@@ -369,7 +380,7 @@ Response Site::Home(const PageContext& page, const PathParams&) {
         {"year", year},
         {"this_year_total", facets.total},
         {"published_total", all_facets.total},
-        {"agencies_met", static_cast<long long>(met.size())},
+        {"agencies_met", agencies_met},
         {"agencies_total", agency_total},
         {"has_agencies", agency_total > 0},
         {"by_type", bars(facets.type, "type")},

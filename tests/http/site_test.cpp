@@ -716,6 +716,8 @@ TEST_F(SiteTest, TheCompliancePageAndTheDashboardShowTheYearlyTarget) {
   ASSERT_TRUE(db_.store().UpdateInnovation(published, published.version));
   report = Page(Method::kGet, "/ruang-kerja/kepatuhan", "", {{"cookie", admin}});
   EXPECT_TRUE(Contains(report, "1 dari 2 perangkat daerah"));
+  // The portal's figure follows the same rule.
+  EXPECT_TRUE(Contains(Page(Method::kGet, "/"), "<span class=\"figure\">1 / 2</span>"));
   EXPECT_TRUE(Contains(report, "Tercapai"));
   Response english =
       Page(Method::kGet, "/ruang-kerja/kepatuhan", "", {{"cookie", admin + "; lumbung_lang=en"}});
