@@ -91,6 +91,26 @@ std::optional<Stage> NextStage(Stage stage) {
   return static_cast<Stage>(static_cast<int>(stage) + 1);
 }
 
+bool FitsStage(ClinicEntryKind kind, const Innovation& innovation,
+               const std::vector<ClinicEntry>& journal) {
+  bool launched = Latest(journal, ClinicEntryKind::kLaunch) != nullptr;
+  switch (kind) {
+    case ClinicEntryKind::kValidation:
+      return innovation.stage == Stage::kDiagnose || innovation.stage == Stage::kDesign;
+    case ClinicEntryKind::kDesignPlan:
+      return innovation.stage == Stage::kDesign;
+    case ClinicEntryKind::kLaunch:
+      return innovation.stage == Stage::kDeliver && !launched;
+    case ClinicEntryKind::kMonitoring:
+      return launched;
+    case ClinicEntryKind::kDisplayEvent:
+      return innovation.stage == Stage::kDisplay;
+    case ClinicEntryKind::kStageChange:
+      break;
+  }
+  return false;
+}
+
 const ClinicEntry* LatestValidation(const std::vector<ClinicEntry>& journal, Stage stage) {
   for (auto entry = journal.rbegin(); entry != journal.rend(); ++entry) {
     if (entry->kind == ClinicEntryKind::kValidation && entry->stage == stage) return &*entry;

@@ -78,6 +78,12 @@ std::vector<FieldError> CheckClinicEntry(const ClinicEntry& entry, const Innovat
                                          const std::vector<ClinicEntry>& journal,
                                          const Date& today);
 
+// Whether an entry of `kind` can be recorded at the innovation's stage, given its journal: a
+// validation at diagnose or design, a design plan at design, the launch at deliver once,
+// monitoring once launched, display events at display. Stage changes are never recorded.
+bool FitsStage(ClinicEntryKind kind, const Innovation& innovation,
+               const std::vector<ClinicEntry>& journal);
+
 // The latest validation of `stage` in the journal, if any.
 const ClinicEntry* LatestValidation(const std::vector<ClinicEntry>& journal, Stage stage);
 

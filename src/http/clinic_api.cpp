@@ -78,7 +78,11 @@ Response Api::InnovationClinic(const Request& request, const Actor& actor, const
   auto gaps = GateGaps(*innovation, journal);
   Json may = Json::array();
   for (auto kind : Spellings<ClinicEntryKind>()) {
-    if (MayRecord(actor, *innovation, *Parse<ClinicEntryKind>(kind))) may.push_back(kind);
+    auto parsed_kind = *Parse<ClinicEntryKind>(kind);
+    if (MayRecord(actor, *innovation, parsed_kind) &&
+        FitsStage(parsed_kind, *innovation, journal)) {
+      may.push_back(kind);
+    }
   }
   return JsonResponse(
       200, {{"innovation_id", innovation->id},

@@ -69,30 +69,6 @@ std::span<const std::string_view> ChoicesOf(std::string_view group) {
   return {};
 }
 
-// Whether an entry of `kind` can be recorded at the innovation's stage, so that the page only
-// offers forms that can succeed.
-bool FitsStage(ClinicEntryKind kind, const Innovation& innovation,
-               const std::vector<ClinicEntry>& journal) {
-  bool launched = std::any_of(journal.begin(), journal.end(), [](const ClinicEntry& e) {
-    return e.kind == ClinicEntryKind::kLaunch;
-  });
-  switch (kind) {
-    case ClinicEntryKind::kValidation:
-      return innovation.stage == Stage::kDiagnose || innovation.stage == Stage::kDesign;
-    case ClinicEntryKind::kDesignPlan:
-      return innovation.stage == Stage::kDesign;
-    case ClinicEntryKind::kLaunch:
-      return innovation.stage == Stage::kDeliver && !launched;
-    case ClinicEntryKind::kMonitoring:
-      return launched;
-    case ClinicEntryKind::kDisplayEvent:
-      return innovation.stage == Stage::kDisplay;
-    case ClinicEntryKind::kStageChange:
-      break;
-  }
-  return false;
-}
-
 // The JSON the codec reads for a posted clinic form.
 Json ClinicJsonOf(const FormPairs& form, ClinicEntryKind kind) {
   Json json = {{"kind", ToString(kind)}};

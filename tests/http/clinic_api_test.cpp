@@ -143,6 +143,7 @@ TEST_F(ClinicApiTest, AnInnovationGoesFromDrumUpToDisplayPastEveryGate) {
   Json journal = Journal();
   EXPECT_EQ(journal["stage"], "display");
   EXPECT_EQ(journal["next_stage"], nullptr);
+  EXPECT_EQ(journal["may_record"], Json::array({"monitoring", "display_event"}));
   std::vector<std::string> kinds;
   for (const auto& entry : journal["entries"]) kinds.push_back(entry["kind"]);
   EXPECT_EQ(kinds,
