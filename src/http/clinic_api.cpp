@@ -1,9 +1,8 @@
 // The API's clinic routes: an innovation's clinic journal and its stage, the facilitators'
 // queue, and the region's standing against the yearly target.
-#include <charconv>
+#include <algorithm>
 
 #include "domain/clinic_actions.hpp"
-#include "domain/innovation_actions.hpp"
 #include "domain/messages.hpp"
 #include "domain/policy.hpp"
 #include "domain/registry.hpp"
