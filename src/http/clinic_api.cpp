@@ -104,13 +104,12 @@ Response Api::RecordClinicEntry(const Request& request, const Actor& actor, cons
   if (!body) return Problem(request, body.error());
   ClinicEntry entry;
   auto errors = FromJson(*body, entry);
-  if (body->is_object() && !body->contains("kind")) errors.push_back(msg::Required("kind"));
-  if (!errors.empty() && (!body->is_object() || !body->contains("kind") ||
-                          std::any_of(errors.begin(), errors.end(),
-                                      [](const FieldError& e) { return e.field == "kind"; }))) {
-    // Without a known kind there is no rule to check the rest against.
-    return Problem(request, msg::Invalid(std::move(errors)));
-  }
+  bool has_kind = body->is_object() && body->contains("kind");
+  if (body->is_object() && !has_kind) errors.push_back(msg::Required("kind"));
+  bool kind_known = has_kind && std::none_of(errors.begin(), errors.end(),
+                                             [](const FieldError& e) { return e.field == "kind"; });
+  // Without a known kind there is no rule to check the rest against.
+  if (!kind_known) return Problem(request, msg::Invalid(std::move(errors)));
   auto recorded =
       RecordClinicEntryAs(*store, clock_, actor, *innovation, std::move(entry), std::move(errors));
   if (!recorded) return ActionProblem(request, actor, recorded.error());
