@@ -329,7 +329,10 @@ const std::vector<Field<Innovation>>& InnovationFields() {
       ReadOnlyEnum("status", &I::status),
       String("rejection_reason", &I::rejection_reason, Field<I>::kReadOnly),
       String("approved_at", &I::approved_at, Field<I>::kReadOnly),
-      Enum("continuation", &I::continuation),
+      // Set with POST /innovations/{id}/continuation, which asks for a date and a reason.
+      ReadOnlyEnum("continuation", &I::continuation),
+      String("continuation_date", &I::continuation_date, Field<I>::kReadOnly),
+      String("continuation_reason", &I::continuation_reason, Field<I>::kReadOnly),
       String("source", &I::source, Field<I>::kReadOnly),
       String("source_ref", &I::source_ref, Field<I>::kReadOnly),
       Integer("version", &I::version, Field<I>::kReadOnly),
@@ -432,6 +435,111 @@ const std::vector<Field<ClinicEntry>>& ClinicEntryFields() {
   return kFields;
 }
 
+// A list of whole numbers that fit in T.
+template <typename Record, typename T>
+Field<Record> IntegerList(std::string name, std::vector<T> Record::*member) {
+  return {name, Field<Record>::kWritable, [member](const Record& r) { return Json(r.*member); },
+          [member](const Json& v, Record& r, const std::string& at, std::vector<FieldError>& e) {
+            ReadArray(
+                v, r.*member, at, e,
+                [](const Json& item, T& out, const std::string& path,
+                   std::vector<FieldError>& errors) { ReadInteger(item, out, path, errors); });
+          }};
+}
+
+const std::vector<Field<Activity>>& ActivityFields() {
+  using A = Activity;
+  static const std::vector<Field<A>> kFields = {
+      Integer("id", &A::id, Field<A>::kReadOnly),
+      String("region_code", &A::region_code, Field<A>::kReadOnly),
+      Enum("kind", &A::kind),
+      String("title", &A::title),
+      String("date", &A::date),
+      String("place", &A::place),
+      {"agencies", Field<A>::kWritable,
+       [](const A& r) {
+         Json list = Json::array();
+         for (const auto& unit : r.agencies) {
+           list.push_back({{"agency_id", unit.agency_id}, {"participants", unit.participants}});
+         }
+         return list;
+       },
+       [](const Json& v, A& r, const std::string& at, std::vector<FieldError>& e) {
+         ReadArray(v, r.agencies, at, e,
+                   [](const Json& item, ActivityUnit& out, const std::string& path,
+                      std::vector<FieldError>& errors) {
+                     ReadObject<ActivityUnit>(
+                         item, out, path, errors,
+                         {{"agency_id",
+                           [](const Json& x, ActivityUnit& u, const std::string& p,
+                              std::vector<FieldError>& er) { ReadInteger(x, u.agency_id, p, er); }},
+                          {"participants", [](const Json& x, ActivityUnit& u, const std::string& p,
+                                              std::vector<FieldError>& er) {
+                             ReadInteger(x, u.participants, p, er);
+                           }}});
+                   });
+       }},
+      IntegerList("innovations", &A::innovations),
+      String("advice", &A::advice),
+      Integer("version", &A::version, Field<A>::kReadOnly),
+      String("created_at", &A::created_at, Field<A>::kReadOnly),
+      String("updated_at", &A::updated_at, Field<A>::kReadOnly),
+  };
+  return kFields;
+}
+
+const std::vector<Field<Team>>& TeamFields() {
+  using T = Team;
+  static const std::vector<Field<T>> kFields = {
+      Integer("id", &T::id, Field<T>::kReadOnly),
+      String("region_code", &T::region_code, Field<T>::kReadOnly),
+      OptionalInteger("agency_id", &T::agency_id),
+      String("decree_number", &T::decree_number),
+      String("decree_date", &T::decree_date),
+      {"members", Field<T>::kWritable,
+       [](const T& r) {
+         Json list = Json::array();
+         for (const auto& member : r.members) {
+           list.push_back({{"name", member.name},
+                           {"position", member.position},
+                           {"role", ToString(member.role)}});
+         }
+         return list;
+       },
+       [](const Json& v, T& r, const std::string& at, std::vector<FieldError>& e) {
+         ReadArray(
+             v, r.members, at, e,
+             [](const Json& item, TeamMember& out, const std::string& path,
+                std::vector<FieldError>& errors) {
+               ReadObject<TeamMember>(
+                   item, out, path, errors,
+                   {{"name", MemberString(&TeamMember::name)},
+                    {"position", MemberString(&TeamMember::position)},
+                    {"role", [](const Json& x, TeamMember& m, const std::string& p,
+                                std::vector<FieldError>& er) { ReadEnum(x, m.role, p, er); }}});
+             });
+       }},
+      Integer("version", &T::version, Field<T>::kReadOnly),
+      String("created_at", &T::created_at, Field<T>::kReadOnly),
+      String("updated_at", &T::updated_at, Field<T>::kReadOnly),
+  };
+  return kFields;
+}
+
+const std::vector<Field<Evaluation>>& EvaluationFields() {
+  using E = Evaluation;
+  static const std::vector<Field<E>> kFields = {
+      Integer("innovation_id", &E::innovation_id, Field<E>::kReadOnly),
+      Integer("year", &E::year, Field<E>::kCreateOnly),
+      Enum("progress", &E::progress),
+      String("report", &E::report),
+      String("advice", &E::advice),
+      String("recorded_by", &E::actor_name, Field<E>::kReadOnly),
+      String("recorded_at", &E::recorded_at, Field<E>::kReadOnly),
+  };
+  return kFields;
+}
+
 template <typename Record>
 Json Write(const std::vector<Field<Record>>& fields, const Record& record) {
   Json out = Json::object();
@@ -531,6 +639,19 @@ Json ToJson(const ClinicEntry& entry) {
 }
 std::vector<FieldError> FromJson(const Json& input, ClinicEntry& entry) {
   return Read(ClinicEntryFields(), input, entry, JsonInput::kCreate);
+}
+
+Json ToJson(const Activity& activity) { return Write(ActivityFields(), activity); }
+std::vector<FieldError> FromJson(const Json& input, Activity& record, JsonInput kind) {
+  return Read(ActivityFields(), input, record, kind);
+}
+Json ToJson(const Team& team) { return Write(TeamFields(), team); }
+std::vector<FieldError> FromJson(const Json& input, Team& record, JsonInput kind) {
+  return Read(TeamFields(), input, record, kind);
+}
+Json ToJson(const Evaluation& evaluation) { return Write(EvaluationFields(), evaluation); }
+std::vector<FieldError> FromJson(const Json& input, Evaluation& record) {
+  return Read(EvaluationFields(), input, record, JsonInput::kCreate);
 }
 
 Json ClinicDetailsJson(const ClinicEntry& entry) {

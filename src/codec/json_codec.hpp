@@ -49,6 +49,17 @@ std::vector<FieldError> FromJson(const Json& input, ClinicEntry& entry);
 Json ClinicDetailsJson(const ClinicEntry& entry);
 std::vector<FieldError> ReadClinicDetails(const Json& details, ClinicEntry& entry);
 
+// The region's programme (domain/programme.hpp). An activity's agencies are
+// [{"agency_id", "participants"}], its innovations a list of ids; a team's members
+// [{"name", "position", "role"}]. An evaluation reads what a client sends to record one: its
+// year, progress, report and advice.
+Json ToJson(const Activity& activity);
+std::vector<FieldError> FromJson(const Json& input, Activity& record, JsonInput kind);
+Json ToJson(const Team& team);
+std::vector<FieldError> FromJson(const Json& input, Team& record, JsonInput kind);
+Json ToJson(const Evaluation& evaluation);
+std::vector<FieldError> FromJson(const Json& input, Evaluation& record);
+
 // The names of the fields an innovation has in JSON, in the order ToJson writes them.
 const std::vector<std::string>& InnovationJsonFields();
 

@@ -5,6 +5,7 @@
 
 #include "demo/catalogue.hpp"
 #include "demo/composer.hpp"
+#include "demo/programme.hpp"
 #include "demo/random.hpp"
 #include "domain/messages.hpp"
 
@@ -14,6 +15,9 @@ namespace {
 // The year the demo's history starts: enough years for year-over-year figures and for old
 // innovations to be replicated. A clock set earlier starts it in the clock's own year.
 constexpr int kFirstDemoYear = 2021;
+
+// The most innovations a demo gets teams, activities and evaluations for.
+constexpr std::size_t kMaxProgrammeInnovations = 5000;
 
 DemoSummary CountExisting(Store& store, const std::string& region_code) {
   DemoSummary summary;
@@ -133,12 +137,26 @@ Result<DemoSummary> LoadDemo(Store& store, Registry& registry, const DemoOptions
   const int first_year = std::min(kFirstDemoYear, today.year);
   const auto slots =
       PlanInnovations(random, agencies.size(), options.innovations, first_year, today.year);
+  std::vector<Id> agency_ids;
+  for (const auto& agency : agencies) agency_ids.push_back(agency.id);
+  // The programme draws from its own sequence, so that it leaves the innovations as they were.
+  Random programme_random(options.seed + 1);
+  std::vector<WrittenInnovation> written;
   Composer composer(random, options.region_code, today, std::move(agencies));
   for (const Slot& slot : slots) {
-    auto created = registry.CreateInnovation(composer.Compose(slot));
+    Innovation innovation = composer.Compose(slot);
+    SetContinuation(programme_random, today, innovation);
+    auto created = registry.CreateInnovation(innovation);
     if (!created) return created.TakeError();
     composer.Created(created->id);
+    written.push_back({created->id, created->agency_id, created->year.value_or(today.year),
+                       InRound(*created), created->continuation});
     ++summary.innovations;
+  }
+  // A region's programme, not a benchmark's million innovations.
+  if (written.size() <= kMaxProgrammeInnovations) {
+    AddProgramme(store, programme_random, options.region_code, today, first_year, agency_ids,
+                 written);
   }
 
   transaction.Commit();

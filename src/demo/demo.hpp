@@ -32,7 +32,9 @@ struct DemoSummary {
 inline constexpr int kMaxDemoInnovations = 1'000'000;
 
 // Creates the demo region "Kota Lumbung Sejahtera (Demo)" with 40 agencies and BUMD, some
-// Eselon III sub-units, and innovations from 2021 up to the registry clock's year, all in one
+// Eselon III sub-units, and innovations from 2021 up to the registry clock's year, with the
+// region's programme (teams, sessions, training, evaluations) when the innovations are a
+// region's few thousand rather than a benchmark's corpus, all in one
 // transaction on `store` and every record through `registry`, which must write to `store`.
 // When a demo region with the code exists, changes nothing and says so; when a region that is
 // not a demo holds the code, returns a conflict. The first error of the registry rolls

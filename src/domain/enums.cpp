@@ -43,6 +43,11 @@ constexpr std::array<std::string_view, 4> kDisplayEventKinds{"expo", "talkshow",
                                                              "combined"};
 constexpr std::array<std::string_view, 6> kClinicEntryKinds{
     "stage_change", "validation", "design_plan", "launch", "monitoring", "display_event"};
+constexpr std::array<std::string_view, 6> kActivityKinds{
+    "coaching_clinic",         "desk_consultation",   "workshop",
+    "training_organisational", "training_individual", "training_system"};
+constexpr std::array<std::string_view, 3> kTeamRoles{"chair", "secretary", "member"};
+constexpr std::array<std::string_view, 3> kProgresses{"on_track", "needs_attention", "stalled"};
 
 }  // namespace
 
@@ -81,6 +86,9 @@ LUMBUNG_SPELLINGS(Decision, kDecisions)
 LUMBUNG_SPELLINGS(MonitoringMethod, kMonitoringMethods)
 LUMBUNG_SPELLINGS(DisplayEventKind, kDisplayEventKinds)
 LUMBUNG_SPELLINGS(ClinicEntryKind, kClinicEntryKinds)
+LUMBUNG_SPELLINGS(ActivityKind, kActivityKinds)
+LUMBUNG_SPELLINGS(TeamRole, kTeamRoles)
+LUMBUNG_SPELLINGS(Progress, kProgresses)
 
 #undef LUMBUNG_SPELLINGS
 

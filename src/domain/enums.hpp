@@ -106,6 +106,25 @@ enum class ClinicEntryKind {
   kDisplayEvent,
 };
 
+// What the region holds for its agencies: the clinic's consultations (Perbup Bangka Barat 54/2024
+// Pasal 9-14) and the training that builds their capacity, of the organisation, of individuals
+// or of the system (Perwal Pasuruan 31/2018 Pasal 8).
+enum class ActivityKind {
+  kCoachingClinic,
+  kDeskConsultation,
+  kWorkshop,
+  kOrganisationalTraining,
+  kIndividualTraining,
+  kSystemTraining,
+};
+
+// A member's place in an implementation team's decree: ketua, sekretaris, anggota.
+enum class TeamRole { kChair, kSecretary, kMember };
+
+// How an innovation fares in the yearly monitoring and evaluation (Perbup Bangka Barat
+// 54/2024 Pasal 16): as planned, needing attention, or stalled.
+enum class Progress { kOnTrack, kNeedsAttention, kStalled };
+
 // The API spelling of each value, in declaration order.
 template <typename E>
 std::span<const std::string_view> Spellings();

@@ -135,6 +135,8 @@ struct Innovation {
   std::string rejection_reason;
   std::string approved_at;  // when the agency head approved the current submission
   Continuation continuation = Continuation::kActive;
+  std::string continuation_date;    // ISO 8601: since when it runs, rests or has stopped
+  std::string continuation_reason;  // why it rests or stopped
 
   std::string source;      // where the record came from, for imported records
   std::string source_ref;  // a stable key in that source ("lan:69"); makes imports idempotent

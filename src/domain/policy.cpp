@@ -54,6 +54,14 @@ bool OfAgency(const Actor& actor, const Subject& subject) {
          actor.HoldsInAgency(Role::kAgencyHead, subject.agency_id);
 }
 
+// Holds any role in the region: its team, its facilitators, or a role in one of its agencies.
+bool InRegion(const Actor& actor, const std::string& region_code) {
+  return IsAdmin(actor) ||
+         std::any_of(actor.roles.begin(), actor.roles.end(), [&](const RoleGrant& g) {
+           return g.role != Role::kJuror && g.region_code == region_code;
+         });
+}
+
 bool Writes(const Actor& actor) { return !actor.read_only && !actor.IsAnonymous(); }
 
 }  // namespace
@@ -114,6 +122,23 @@ bool Allows(const Actor& actor, Action action, const Subject& subject) {
     case Action::kReadCompliance:
       return RegionAdmin(actor, subject) ||
              actor.HoldsInRegion(Role::kFacilitator, subject.region_code);
+    // The programme is the region's: its team and its facilitators run the sessions and the
+    // yearly evaluation; an agency keeps its own team and says whether its innovations run.
+    case Action::kReadProgramme:
+      return InRegion(actor, subject.region_code);
+    case Action::kManageActivities:
+    case Action::kRecordEvaluation:
+      return Writes(actor) && (RegionAdmin(actor, subject) ||
+                               actor.HoldsInRegion(Role::kFacilitator, subject.region_code));
+    case Action::kManageTeam:
+      return Writes(actor) && (RegionAdmin(actor, subject) ||
+                               actor.HoldsInAgency(Role::kAgencyOperator, subject.agency_id));
+    case Action::kReadEvaluations:
+      return RegionAdmin(actor, subject) || OfAgency(actor, subject) ||
+             actor.HoldsInRegion(Role::kFacilitator, subject.region_code);
+    case Action::kSetContinuation:
+      return Writes(actor) && (actor.HoldsInAgency(Role::kAgencyOperator, subject.agency_id) ||
+                               RegionAdmin(actor, subject));
   }
   return false;
 }

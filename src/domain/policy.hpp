@@ -38,6 +38,13 @@ enum class Action {
   kValidateStage,     // a facilitator's validation of diagnose or design
   kReadClinicQueue,   // a region's innovations waiting for a facilitator
   kReadCompliance,    // a region's yearly target: who met it
+  // The region's programme (domain/programme.hpp).
+  kReadProgramme,     // a region's clinic sessions, training and implementation teams
+  kManageActivities,  // schedule and record the region's sessions and training
+  kManageTeam,        // the region's team (agency_id 0), or an agency's
+  kReadEvaluations,   // an innovation's monitoring and evaluation results, or a region's
+  kRecordEvaluation,  // record the yearly monitoring and evaluation of an innovation
+  kSetContinuation,   // say whether an innovation still runs
 };
 
 // What the action is about. Leave fields empty where they do not apply.

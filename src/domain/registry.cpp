@@ -1,5 +1,7 @@
 #include "domain/registry.hpp"
 
+#include <algorithm>
+
 #include "domain/messages.hpp"
 #include "domain/validation.hpp"
 
@@ -81,6 +83,24 @@ Status Registry::DeleteAgency(Id id, std::int64_t expected_version) {
         {"Masih ada pengguna yang berperan di perangkat daerah ini. Cabut perannya dulu.",
          "Users still hold roles in this agency. Remove their roles first."});
   }
+  // An implementation team or an activity that names the agency would otherwise lose it.
+  for (const auto& team : store_.ListTeams(current->region_code)) {
+    if (team.agency_id == id) {
+      return msg::Conflict(
+          {"Perangkat daerah ini masih memiliki tim pelaksana. Hapus timnya dulu.",
+           "This agency still has an implementation team. Delete the team first."});
+    }
+  }
+  for (const auto& activity : store_.ListActivities(current->region_code, 0)) {
+    for (const auto& unit : activity.agencies) {
+      if (unit.agency_id == id) {
+        return msg::Conflict({"Perangkat daerah ini tercatat dalam kegiatan \"" + activity.title +
+                                  "\". Keluarkan dari kegiatan itu dulu.",
+                              "This agency is recorded in the activity \"" + activity.title +
+                                  "\". Remove it from that activity first."});
+      }
+    }
+  }
   for (const auto& other : store_.ListAgencies(current->region_code)) {
     if (other.parent_id == id) {
       return msg::Conflict({"Perangkat daerah ini masih memiliki sub-unit. Hapus sub-unitnya dulu.",
@@ -159,7 +179,20 @@ Status Registry::DeleteInnovation(Id id, std::int64_t expected_version) {
         {"Inovasi ini direplikasi oleh inovasi lain, jadi tidak dapat dihapus. Arsipkan saja.",
          "Other innovations replicate this one, so it cannot be deleted. Archive it instead."});
   }
-  return store_.DeleteInnovation(id, expected_version);
+  Transaction transaction(store_);
+  // The activities that discussed it keep their record without it; each change is audited.
+  for (auto activity : store_.ListActivities(current->region_code, 0)) {
+    auto& ids = activity.innovations;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+    activity.updated_at = Now();
+    if (auto updated = store_.UpdateActivity(activity, activity.version); !updated) {
+      return updated.TakeError();
+    }
+  }
+  auto deleted = store_.DeleteInnovation(id, expected_version);
+  if (deleted) transaction.Commit();
+  return deleted;
 }
 
 }  // namespace lumbung

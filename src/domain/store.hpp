@@ -13,6 +13,7 @@
 #include "domain/accounts.hpp"
 #include "domain/clinic.hpp"
 #include "domain/model.hpp"
+#include "domain/programme.hpp"
 #include "domain/result.hpp"
 
 namespace lumbung {
@@ -319,6 +320,27 @@ class Store {
   virtual ClinicEntry AppendClinicEntry(const ClinicEntry& entry) = 0;
   // Oldest first.
   virtual std::vector<ClinicEntry> ListClinicEntries(Id innovation_id) = 0;
+
+  // The region's programme (domain/programme.hpp). Every change is audited.
+  virtual std::optional<Activity> FindActivity(Id id) = 0;
+  // A region's activities of `year` (every year when 0), by date, latest first.
+  virtual std::vector<Activity> ListActivities(std::string_view region_code, int year) = 0;
+  virtual Activity InsertActivity(const Activity& activity) = 0;
+  virtual Result<Activity> UpdateActivity(const Activity& activity,
+                                          std::int64_t expected_version) = 0;
+  virtual Status DeleteActivity(Id id, std::int64_t expected_version) = 0;
+  virtual std::optional<Team> FindTeam(Id id) = 0;
+  // A region's teams: the region's own first, then by agency, the latest decree first.
+  virtual std::vector<Team> ListTeams(std::string_view region_code) = 0;
+  virtual Team InsertTeam(const Team& team) = 0;
+  virtual Result<Team> UpdateTeam(const Team& team, std::int64_t expected_version) = 0;
+  virtual Status DeleteTeam(Id id, std::int64_t expected_version) = 0;
+  // Records an innovation's evaluation of a year, replacing the one recorded before.
+  virtual void PutEvaluation(const Evaluation& evaluation) = 0;
+  // A region's evaluations of `year`, by innovation.
+  virtual std::vector<Evaluation> ListEvaluations(std::string_view region_code, int year) = 0;
+  // An innovation's evaluations, the latest year first.
+  virtual std::vector<Evaluation> ListEvaluationsOf(Id innovation_id) = 0;
 
   // Copying a whole installation. BeginImport opens the write transaction the rows go in, in
   // which references are checked at the commit, so rows may come in any order; FinishImport

@@ -180,6 +180,10 @@ std::vector<FieldError> ValidateInnovation(const Innovation& innovation, const D
                                  "The implementation date cannot come before the trial date."}));
   }
 
+  // Set with the continuation (domain/programme.hpp), which asks more; an import brings them.
+  check.Day("continuation_date", innovation.continuation_date, today);
+  check.Text("continuation_reason", innovation.continuation_reason, kMaxShortTextLength);
+
   const std::pair<const char*, const std::string*> narratives[] = {
       {"description", &innovation.description},
       {"background", &innovation.background},

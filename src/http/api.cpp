@@ -258,6 +258,11 @@ Result<Actor> Api::Authenticate(const Request& request, std::string* csrf_token)
   actor.user_id = user->id;
   actor.name = user->username;
   actor.roles = user->roles;
+  // An agency's role holds in the agency's region too (domain/accounts.hpp RoleGrant).
+  for (auto& grant : actor.roles) {
+    if (grant.agency_id == 0 || !grant.region_code.empty()) continue;
+    if (auto agency = store->FindAgency(grant.agency_id)) grant.region_code = agency->region_code;
+  }
   return actor;
 }
 

@@ -174,6 +174,22 @@ class Api {
   Response ClinicQueue(const Request& request, const Actor& actor, const std::string& code);
   Response RegionCompliance(const Request& request, const Actor& actor, const std::string& code);
 
+  // The region's programme (programme_api.cpp).
+  Response ListActivities(const Request& request, const Actor& actor, const std::string& code);
+  Response CreateActivity(const Request& request, const Actor& actor, const std::string& code);
+  Response GetActivity(const Request& request, const Actor& actor, const std::string& id);
+  Response PatchActivity(const Request& request, const Actor& actor, const std::string& id);
+  Response DeleteActivity(const Request& request, const Actor& actor, const std::string& id);
+  Response ListTeams(const Request& request, const Actor& actor, const std::string& code);
+  Response CreateTeam(const Request& request, const Actor& actor, const std::string& code);
+  Response GetTeam(const Request& request, const Actor& actor, const std::string& id);
+  Response PatchTeam(const Request& request, const Actor& actor, const std::string& id);
+  Response DeleteTeam(const Request& request, const Actor& actor, const std::string& id);
+  Response EvaluationRound(const Request& request, const Actor& actor, const std::string& code);
+  Response InnovationEvaluations(const Request& request, const Actor& actor, const std::string& id);
+  Response RecordEvaluation(const Request& request, const Actor& actor, const std::string& id);
+  Response SetContinuation(const Request& request, const Actor& actor, const std::string& id);
+
   std::int64_t NowSeconds() const;
 
   StorePool& pool_;

@@ -60,6 +60,21 @@ std::vector<Route> Api::Routes() {
       {M::kPost, "/api/v1/innovations/{id}/stage", with_param(&Api::AdvanceStage)},
       {M::kGet, "/api/v1/regions/{code}/clinic-queue", with_param(&Api::ClinicQueue)},
       {M::kGet, "/api/v1/regions/{code}/compliance", with_param(&Api::RegionCompliance)},
+
+      {M::kGet, "/api/v1/regions/{code}/activities", with_param(&Api::ListActivities)},
+      {M::kPost, "/api/v1/regions/{code}/activities", with_param(&Api::CreateActivity)},
+      {M::kGet, "/api/v1/activities/{id}", with_param(&Api::GetActivity)},
+      {M::kPatch, "/api/v1/activities/{id}", with_param(&Api::PatchActivity)},
+      {M::kDelete, "/api/v1/activities/{id}", with_param(&Api::DeleteActivity)},
+      {M::kGet, "/api/v1/regions/{code}/teams", with_param(&Api::ListTeams)},
+      {M::kPost, "/api/v1/regions/{code}/teams", with_param(&Api::CreateTeam)},
+      {M::kGet, "/api/v1/teams/{id}", with_param(&Api::GetTeam)},
+      {M::kPatch, "/api/v1/teams/{id}", with_param(&Api::PatchTeam)},
+      {M::kDelete, "/api/v1/teams/{id}", with_param(&Api::DeleteTeam)},
+      {M::kGet, "/api/v1/regions/{code}/evaluations", with_param(&Api::EvaluationRound)},
+      {M::kGet, "/api/v1/innovations/{id}/evaluations", with_param(&Api::InnovationEvaluations)},
+      {M::kPost, "/api/v1/innovations/{id}/evaluations", with_param(&Api::RecordEvaluation)},
+      {M::kPost, "/api/v1/innovations/{id}/continuation", with_param(&Api::SetContinuation)},
   };
 }
 

@@ -13,6 +13,7 @@
 #include "http/api.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
+#include "http/site_support.hpp"
 #include "web/catalog.hpp"
 #include "web/template.hpp"
 
@@ -106,6 +107,35 @@ class Site {
   // The dashboard's clinic sections: a facilitator's queue, an agency's standing against this
   // year's target.
   void AddClinicSections(const PageContext& page, Store& store, web::View& sections) const;
+
+  // The region's programme (site_programme.cpp): sessions and training, implementation teams,
+  // the yearly monitoring and evaluation round, and whether an innovation still runs.
+  Response ActivitiesPage(const PageContext& page, const PathParams& params);
+  Response AddActivity(const PageContext& page, const PathParams& params);
+  Response ActivityPage(const PageContext& page, const PathParams& params);
+  Response SaveActivity(const PageContext& page, const PathParams& params);
+  Response RemoveActivity(const PageContext& page, const PathParams& params);
+  Response TeamsPage(const PageContext& page, const PathParams& params);
+  Response AddTeam(const PageContext& page, const PathParams& params);
+  Response TeamPage(const PageContext& page, const PathParams& params);
+  Response SaveTeam(const PageContext& page, const PathParams& params);
+  Response RoundPage(const PageContext& page, const PathParams& params);
+  Response EvaluationPage(const PageContext& page, const PathParams& params);
+  Response SaveEvaluation(const PageContext& page, const PathParams& params);
+  Response ContinuationPage(const PageContext& page, const PathParams& params);
+  Response SaveContinuation(const PageContext& page, const PathParams& params);
+  // The pages above with their form filled from `posted` and the error of a failed save.
+  Response ActivityForm(const PageContext& page, Store& store, const std::string& region_code,
+                        const Activity* activity, const FormPairs* posted,
+                        const std::optional<Error>& error);
+  Response TeamForm(const PageContext& page, Store& store, const std::string& region_code,
+                    const Team* team, const FormPairs* posted, const std::optional<Error>& error);
+  Response EvaluationForm(const PageContext& page, Store& store, const Innovation& innovation,
+                          int year, const FormPairs* posted, const std::optional<Error>& error);
+  Response ContinuationForm(const PageContext& page, const Innovation& innovation,
+                            const FormPairs* posted, const std::optional<Error>& error);
+  // The record page's programme panel: whether the innovation runs, and its evaluations.
+  web::View ProgrammeView(const PageContext& page, Store& store, const Innovation& record) const;
 
   Response ManageAgencies(const PageContext& page, const PathParams& params);
   Response AddAgency(const PageContext& page, const PathParams& params);

@@ -190,6 +190,8 @@ View Site::DetailView(const PageContext& page, Store& store, const Innovation& i
                {"stage_number", static_cast<int>(innovation.stage) + 1},
                {"status", Label(page, "status", ToString(innovation.status))},
                {"continuation", Label(page, "continuation", ToString(innovation.continuation))},
+               {"continuation_since", innovation.continuation_date},
+               {"continuation_reason", innovation.continuation_reason},
                {"initiator_kind", Label(page, "initiator", ToString(innovation.initiator_kind))},
                {"initiator_names", innovation.initiator_names},
                {"digital", Text(page, innovation.digital ? "common.yes" : "common.no")},

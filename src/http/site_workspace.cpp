@@ -64,7 +64,6 @@ const std::vector<FieldsetSpec>& EditorFields() {
         {"themes", Input::kLines}}},
       {"editor.progress",
        {{"maturity", Input::kSelect, "maturity"},
-        {"continuation", Input::kSelect, "continuation"},
         {"year", Input::kNumber},
         {"implementation_year", Input::kNumber},
         {"trial_date", Input::kDate},
@@ -429,11 +428,15 @@ Response Site::Dashboard(const PageContext& page, const PathParams&) {
   bool clinic = std::any_of(page.actor.roles.begin(), page.actor.roles.end(), [](const auto& g) {
     return g.role == Role::kRegionAdmin || g.role == Role::kAdmin || g.role == Role::kFacilitator;
   });
+  // Everyone with a role in a region sees its programme; its team and facilitators its round.
+  bool programme = std::any_of(page.actor.roles.begin(), page.actor.roles.end(),
+                               [](const auto& g) { return g.role != Role::kJuror; });
   View view = {{"workspace", true},
                {"nav_workspace", true},
                {"sections", sections},
                {"manages", manages},
                {"clinic", clinic},
+               {"programme", programme},
                {"greeting",
                 catalog_.Format("dashboard.greeting", page.language, {{"name", page.actor.name}})}};
   return Render(page, 200, "dashboard", view, Text(page, "dashboard.title"));
@@ -729,6 +732,9 @@ Response Site::RecordPage(const PageContext& page, const Innovation* record,
     view["history"] = history;
     if (Allows(page.actor, Action::kReadClinic, SubjectOf(*record))) {
       view["clinic"] = ClinicView(page, *store, *record, clinic);
+    }
+    if (Allows(page.actor, Action::kReadClinic, SubjectOf(*record))) {
+      view["programme"] = ProgrammeView(page, *store, *record);
     }
     std::string message = First(QueryValues(page.request), "pesan");
     if (!message.empty() && catalog_.Find("flash." + message, page.language) != nullptr) {

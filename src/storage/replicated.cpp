@@ -145,6 +145,38 @@ class ReplicatedStore final : public Store {
   std::vector<ClinicEntry> ListClinicEntries(Id innovation_id) override {
     return Reader().ListClinicEntries(innovation_id);
   }
+  std::optional<Activity> FindActivity(Id id) override { return Reader().FindActivity(id); }
+  std::vector<Activity> ListActivities(std::string_view region_code, int year) override {
+    return Reader().ListActivities(region_code, year);
+  }
+  Activity InsertActivity(const Activity& activity) override {
+    return primary_->InsertActivity(activity);
+  }
+  Result<Activity> UpdateActivity(const Activity& activity,
+                                  std::int64_t expected_version) override {
+    return primary_->UpdateActivity(activity, expected_version);
+  }
+  Status DeleteActivity(Id id, std::int64_t expected_version) override {
+    return primary_->DeleteActivity(id, expected_version);
+  }
+  std::optional<Team> FindTeam(Id id) override { return Reader().FindTeam(id); }
+  std::vector<Team> ListTeams(std::string_view region_code) override {
+    return Reader().ListTeams(region_code);
+  }
+  Team InsertTeam(const Team& team) override { return primary_->InsertTeam(team); }
+  Result<Team> UpdateTeam(const Team& team, std::int64_t expected_version) override {
+    return primary_->UpdateTeam(team, expected_version);
+  }
+  Status DeleteTeam(Id id, std::int64_t expected_version) override {
+    return primary_->DeleteTeam(id, expected_version);
+  }
+  void PutEvaluation(const Evaluation& evaluation) override { primary_->PutEvaluation(evaluation); }
+  std::vector<Evaluation> ListEvaluations(std::string_view region_code, int year) override {
+    return Reader().ListEvaluations(region_code, year);
+  }
+  std::vector<Evaluation> ListEvaluationsOf(Id innovation_id) override {
+    return Reader().ListEvaluationsOf(innovation_id);
+  }
 
   void ForEachRow(const StoredTable& table,
                   const std::function<void(const StoredRow&)>& visit) override {

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -81,9 +82,10 @@ constexpr const char* kInsertInnovation =
     "other_affairs, themes, maturity, year, implementation_year, trial_date, "
     "implementation_date, stage, budget, video_url, location, evidence, replicated_from, "
     "replication_method, transfer_kinds, partners, status, rejection_reason, continuation, "
-    "source, source_ref, version, created_at, updated_at, approved_at, transfer_activity) VALUES "
-    "(?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-    "?22, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50, ?51, ?52)";
+    "source, source_ref, version, created_at, updated_at, approved_at, transfer_activity, "
+    "continuation_date, continuation_reason) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?35, ?36, ?37, ?38, ?39, ?40, ?41, "
+    "?42, ?43, ?44, ?45, ?46, ?47, 1, ?49, ?50, ?51, ?52, ?53, ?54)";
 constexpr const char* kUpdateInnovation =
     "UPDATE innovations SET agency_id = ?3, unit = ?4, title = ?5, product = ?6, summary = ?7, "
     "initiator_kind = ?8, initiator_names = ?9, team_members = ?10, type = ?11, form = ?12, "
@@ -92,7 +94,8 @@ constexpr const char* kUpdateInnovation =
     "stage = ?22, budget = ?35, video_url = ?36, location = ?37, evidence = ?38, "
     "replicated_from = ?39, replication_method = ?40, transfer_kinds = ?41, partners = ?42, "
     "status = ?43, rejection_reason = ?44, continuation = ?45, version = version + 1, "
-    "updated_at = ?50, approved_at = ?51, transfer_activity = ?52 WHERE id = ?1 AND version = ?48";
+    "updated_at = ?50, approved_at = ?51, transfer_activity = ?52, continuation_date = ?53, "
+    "continuation_reason = ?54 WHERE id = ?1 AND version = ?48";
 // The narrative sections, ?1 the innovation and ?2 to ?13 the texts in model order.
 constexpr const char* kUpsertInnovationTexts =
     "INSERT INTO innovation_texts (innovation_id, description, background, design, goals, "
@@ -113,8 +116,9 @@ constexpr const char* kSelectInnovation =
     "t.outcomes, t.replication_prerequisites, i.budget, i.video_url, i.location, i.evidence, "
     "i.replicated_from, i.replication_method, i.transfer_kinds, i.partners, i.status, "
     "i.rejection_reason, i.continuation, i.source, i.source_ref, i.version, i.created_at, "
-    "i.updated_at, i.approved_at, i.transfer_activity FROM innovations i JOIN innovation_texts t "
-    "ON t.innovation_id = i.id WHERE i.id = ?1";
+    "i.updated_at, i.approved_at, i.transfer_activity, i.continuation_date, "
+    "i.continuation_reason FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id "
+    "WHERE i.id = ?1";
 constexpr const char* kSelectInnovationBySourceRef =
     "SELECT id FROM innovations WHERE region_code = ?1 AND source_ref = ?2 AND source_ref <> ''";
 constexpr const char* kSelectRegionInnovationIds =
@@ -193,6 +197,52 @@ constexpr const char* kInsertClinicEntry =
 constexpr const char* kSelectClinicEntries =
     "SELECT id, innovation_id, region_code, kind, stage, entry_date, details, user_id, "
     "actor_name, created_at FROM clinic_entries WHERE innovation_id = ?1 ORDER BY id";
+#define LUMBUNG_ACTIVITY_COLUMNS                                                               \
+  "SELECT id, region_code, kind, title, activity_date, place, agencies, innovations, advice, " \
+  "version, created_at, updated_at FROM activities "
+constexpr const char* kSelectActivity = LUMBUNG_ACTIVITY_COLUMNS "WHERE id = ?1";
+// Dates are ISO 8601 text, so a year is a range of text: from "2026-" up to "2027-".
+constexpr const char* kSelectRegionActivities = LUMBUNG_ACTIVITY_COLUMNS
+    "WHERE region_code = ?1 AND (?2 = 0 OR (activity_date >= ?3 AND activity_date < ?4)) "
+    "ORDER BY activity_date DESC, id DESC";
+#undef LUMBUNG_ACTIVITY_COLUMNS
+constexpr const char* kInsertActivity =
+    "INSERT INTO activities (region_code, kind, title, activity_date, place, agencies, "
+    "innovations, advice, version, created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+    "?9, 1, ?11, ?12)";
+constexpr const char* kUpdateActivity =
+    "UPDATE activities SET kind = ?3, title = ?4, activity_date = ?5, place = ?6, agencies = ?7, "
+    "innovations = ?8, advice = ?9, version = version + 1, updated_at = ?12 WHERE id = ?1 AND "
+    "version = ?10";
+constexpr const char* kDeleteActivity = "DELETE FROM activities WHERE id = ?1 AND version = ?2";
+#define LUMBUNG_TEAM_COLUMNS                                                                      \
+  "SELECT id, region_code, agency_id, decree_number, decree_date, members, version, created_at, " \
+  "updated_at FROM teams "
+constexpr const char* kSelectTeam = LUMBUNG_TEAM_COLUMNS "WHERE id = ?1";
+constexpr const char* kSelectRegionTeams = LUMBUNG_TEAM_COLUMNS
+    "WHERE region_code = ?1 ORDER BY agency_id IS NOT NULL, agency_id, decree_date DESC, id DESC";
+#undef LUMBUNG_TEAM_COLUMNS
+constexpr const char* kInsertTeam =
+    "INSERT INTO teams (region_code, agency_id, decree_number, decree_date, members, version, "
+    "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, 1, ?8, ?9)";
+constexpr const char* kUpdateTeam =
+    "UPDATE teams SET agency_id = ?3, decree_number = ?4, decree_date = ?5, members = ?6, "
+    "version = version + 1, updated_at = ?9 WHERE id = ?1 AND version = ?7";
+constexpr const char* kDeleteTeam = "DELETE FROM teams WHERE id = ?1 AND version = ?2";
+#define LUMBUNG_EVALUATION_COLUMNS                                                           \
+  "SELECT innovation_id, year, region_code, progress, report, advice, user_id, actor_name, " \
+  "recorded_at FROM evaluations "
+constexpr const char* kSelectRegionEvaluations =
+    LUMBUNG_EVALUATION_COLUMNS "WHERE region_code = ?1 AND year = ?2 ORDER BY innovation_id";
+constexpr const char* kSelectInnovationEvaluations =
+    LUMBUNG_EVALUATION_COLUMNS "WHERE innovation_id = ?1 ORDER BY year DESC";
+#undef LUMBUNG_EVALUATION_COLUMNS
+constexpr const char* kUpsertEvaluation =
+    "INSERT INTO evaluations (innovation_id, year, region_code, progress, report, advice, "
+    "user_id, actor_name, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "ON CONFLICT (innovation_id, year) DO UPDATE SET progress = excluded.progress, "
+    "report = excluded.report, advice = excluded.advice, user_id = excluded.user_id, "
+    "actor_name = excluded.actor_name, recorded_at = excluded.recorded_at";
 constexpr const char* kSelectLastAuditHash = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
 constexpr const char* kInsertAudit =
     "INSERT INTO audit_log (at, user_id, actor_name, address, action, record_type, record_id, "
@@ -324,6 +374,7 @@ void BindInnovation(Stmt& s, const Innovation& i) {
   s.Bind(44, i.rejection_reason).Bind(45, ToString(i.continuation)).Bind(46, i.source);
   s.Bind(47, i.source_ref).Bind(48, i.version).Bind(49, i.created_at).Bind(50, i.updated_at);
   s.Bind(51, i.approved_at).BindNullableText(52, OptionalName(i.transfer_activity));
+  s.Bind(53, i.continuation_date).Bind(54, i.continuation_reason);
 }
 
 template <class Stmt>
@@ -392,7 +443,92 @@ Innovation ReadInnovation(const Row& r) {
   i.updated_at = r.Text(49);
   i.approved_at = r.Text(50);
   i.transfer_activity = OptionalEnumOf<TransferActivity>(r, 51);
+  i.continuation_date = r.Text(52);
+  i.continuation_reason = r.Text(53);
   return i;
+}
+
+template <class Stmt>
+void BindActivity(Stmt& s, const Activity& a) {
+  Json json = ToJson(a);
+  s.Bind(1, a.id).Bind(2, a.region_code).Bind(3, ToString(a.kind)).Bind(4, a.title);
+  s.Bind(5, a.date).Bind(6, a.place).Bind(7, json["agencies"].dump());
+  s.Bind(8, json["innovations"].dump()).Bind(9, a.advice).Bind(11, a.created_at);
+  s.Bind(12, a.updated_at);
+}
+
+// Reads the JSON lists of a stored record through the codec, which checks them.
+template <class Record>
+void ReadStoredLists(Record& record, Json lists, std::string_view what) {
+  if (!FromJson(lists, record, JsonInput::kRecord).empty()) {
+    throw StorageError("storage: " + std::string(what) + " " + std::to_string(record.id) +
+                       " is unreadable");
+  }
+}
+
+template <class Row>
+Activity ReadActivity(const Row& r) {
+  Activity a;
+  a.id = r.Int(0);
+  a.region_code = r.Text(1);
+  a.kind = EnumOf<ActivityKind>(r.Text(2));
+  a.title = r.Text(3);
+  a.date = r.Text(4);
+  a.place = r.Text(5);
+  ReadStoredLists(a, {{"agencies", ParseJson(r.Text(6))}, {"innovations", ParseJson(r.Text(7))}},
+                  "activity");
+  a.advice = r.Text(8);
+  a.version = r.Int(9);
+  a.created_at = r.Text(10);
+  a.updated_at = r.Text(11);
+  return a;
+}
+
+template <class Stmt>
+void BindTeam(Stmt& s, const Team& t) {
+  s.Bind(1, t.id).Bind(2, t.region_code).Bind(3, t.agency_id).Bind(4, t.decree_number);
+  s.Bind(5, t.decree_date).Bind(6, ToJson(t)["members"].dump()).Bind(8, t.created_at);
+  s.Bind(9, t.updated_at);
+}
+
+template <class Row>
+Team ReadTeam(const Row& r) {
+  Team t;
+  t.id = r.Int(0);
+  t.region_code = r.Text(1);
+  t.agency_id = r.OptionalInt(2);
+  t.decree_number = r.Text(3);
+  t.decree_date = r.Text(4);
+  ReadStoredLists(t, {{"members", ParseJson(r.Text(5))}}, "team");
+  t.version = r.Int(6);
+  t.created_at = r.Text(7);
+  t.updated_at = r.Text(8);
+  return t;
+}
+
+template <class Row>
+Evaluation ReadEvaluation(const Row& r) {
+  Evaluation e;
+  e.innovation_id = r.Int(0);
+  e.year = static_cast<int>(r.Int(1));
+  e.region_code = r.Text(2);
+  e.progress = EnumOf<Progress>(r.Text(3));
+  e.report = r.Text(4);
+  e.advice = r.Text(5);
+  e.user_id = r.OptionalInt(6);
+  e.actor_name = r.Text(7);
+  e.recorded_at = r.Text(8);
+  return e;
+}
+
+// The answer to a programme record that is not there.
+template <class Record>
+Error NotFoundProgramme() {
+  if constexpr (std::is_same_v<Record, Team>) {
+    return msg::NotFound("Tim pelaksana", "Implementation team");
+  } else {
+    return msg::NotFound("Kegiatan", "Activity");
+  }
 }
 
 // Facet values in the order a catalogue shows them: the most frequent first.
@@ -1175,6 +1311,89 @@ class SqlStore : public Store {
     return entries;
   }
 
+  std::optional<Activity> FindActivity(Id id) override {
+    return FindOne<Activity>(kSelectActivity, id, ReadActivity<Statement>);
+  }
+
+  std::vector<Activity> ListActivities(std::string_view region_code, int year) override {
+    auto s = connection_.Prepare(kSelectRegionActivities);
+    s.Bind(1, region_code).Bind(2, std::int64_t{year});
+    s.Bind(3, std::to_string(year) + "-").Bind(4, std::to_string(year + 1) + "-");
+    return ReadAll(s, ReadActivity<Statement>);
+  }
+
+  Activity InsertActivity(const Activity& activity) override {
+    return InsertAudited(kInsertActivity, activity, "activity", BindActivity<Statement>);
+  }
+
+  Result<Activity> UpdateActivity(const Activity& activity,
+                                  std::int64_t expected_version) override {
+    return UpdateAudited(kUpdateActivity, activity, expected_version, 10, "activity",
+                         BindActivity<Statement>, &SqlStore::FindActivity);
+  }
+
+  Status DeleteActivity(Id id, std::int64_t expected_version) override {
+    return DeleteAudited(kDeleteActivity, id, expected_version, "activity",
+                         &SqlStore::FindActivity);
+  }
+
+  std::optional<Team> FindTeam(Id id) override {
+    return FindOne<Team>(kSelectTeam, id, ReadTeam<Statement>);
+  }
+
+  std::vector<Team> ListTeams(std::string_view region_code) override {
+    auto s = connection_.Prepare(kSelectRegionTeams);
+    s.Bind(1, region_code);
+    return ReadAll(s, ReadTeam<Statement>);
+  }
+
+  Team InsertTeam(const Team& team) override {
+    return InsertAudited(kInsertTeam, team, "team", BindTeam<Statement>);
+  }
+
+  Result<Team> UpdateTeam(const Team& team, std::int64_t expected_version) override {
+    return UpdateAudited(kUpdateTeam, team, expected_version, 7, "team", BindTeam<Statement>,
+                         &SqlStore::FindTeam);
+  }
+
+  Status DeleteTeam(Id id, std::int64_t expected_version) override {
+    return DeleteAudited(kDeleteTeam, id, expected_version, "team", &SqlStore::FindTeam);
+  }
+
+  void PutEvaluation(const Evaluation& evaluation) override {
+    Savepoint savepoint(connection_);
+    std::optional<Evaluation> before;
+    for (auto& earlier : ListEvaluationsOf(evaluation.innovation_id)) {
+      if (earlier.year == evaluation.year) before = std::move(earlier);
+    }
+    {
+      auto s = connection_.Prepare(kUpsertEvaluation);
+      s.Bind(1, evaluation.innovation_id).Bind(2, std::int64_t{evaluation.year});
+      s.Bind(3, evaluation.region_code).Bind(4, ToString(evaluation.progress));
+      s.Bind(5, evaluation.report).Bind(6, evaluation.advice).Bind(7, evaluation.user_id);
+      s.Bind(8, evaluation.actor_name).Bind(9, evaluation.recorded_at);
+      if (s.Execute() != Statement::Outcome::kDone) {
+        throw StorageError("storage: evaluation refused");
+      }
+    }
+    Audit(before ? "update" : "create", "evaluation",
+          std::to_string(evaluation.innovation_id) + "/" + std::to_string(evaluation.year),
+          evaluation.region_code, before ? ToJson(*before).dump() : "", ToJson(evaluation).dump());
+    savepoint.Release();
+  }
+
+  std::vector<Evaluation> ListEvaluations(std::string_view region_code, int year) override {
+    auto s = connection_.Prepare(kSelectRegionEvaluations);
+    s.Bind(1, region_code).Bind(2, std::int64_t{year});
+    return ReadAll(s, ReadEvaluation<Statement>);
+  }
+
+  std::vector<Evaluation> ListEvaluationsOf(Id innovation_id) override {
+    auto s = connection_.Prepare(kSelectInnovationEvaluations);
+    s.Bind(1, innovation_id);
+    return ReadAll(s, ReadEvaluation<Statement>);
+  }
+
   void AppendAudit(AuditEntry entry) override {
     Savepoint savepoint(connection_);
     {
@@ -1491,6 +1710,84 @@ class SqlStore : public Store {
   }
 
   // Runs `sql` (DELETE ... WHERE id = ?1 AND version = ?2): a stale version deletes nothing.
+  // The record `sql` selects by `id`, read with `read`, or nothing.
+  template <typename Record, typename ReadRecord>
+  std::optional<Record> FindOne(const char* sql, Id id, ReadRecord read) {
+    auto s = connection_.Prepare(sql);
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    return read(s);
+  }
+
+  // Every row of a bound statement, read with `read`.
+  template <typename ReadRecord>
+  auto ReadAll(Statement& s, ReadRecord read) {
+    std::vector<decltype(read(s))> records;
+    while (s.Step()) records.push_back(read(s));
+    return records;
+  }
+
+  // The region's programme records (activities, teams) are written alike: inserted at version
+  // 1, updated at the version the writer saw (bound as ?`version_index`), deleted at it, and
+  // each change audited as `type` with the record before and after.
+  template <typename Record, typename BindRecord>
+  Record InsertAudited(const char* sql, const Record& record, std::string_view type,
+                       BindRecord bind) {
+    Savepoint savepoint(connection_);
+    Record created = record;
+    {
+      auto s = connection_.Prepare(sql);
+      bind(s, record);
+      if (s.Execute() != Statement::Outcome::kDone) {
+        throw StorageError("storage: " + std::string(type) + " refused");
+      }
+      created.id = connection_.LastInsertId();
+      created.version = 1;
+    }
+    Audit("create", type, std::to_string(created.id), created.region_code, "",
+          ToJson(created).dump());
+    savepoint.Release();
+    return created;
+  }
+
+  template <typename Record, typename BindRecord>
+  Result<Record> UpdateAudited(const char* sql, const Record& record, std::int64_t expected_version,
+                               int version_index, std::string_view type, BindRecord bind,
+                               std::optional<Record> (SqlStore::*find)(Id)) {
+    Savepoint savepoint(connection_);
+    auto before = (this->*find)(record.id);
+    if (!before) return NotFoundProgramme<Record>();
+    {
+      auto s = connection_.Prepare(sql);
+      bind(s, record);
+      s.Bind(version_index, expected_version);
+      if (s.Execute() != Statement::Outcome::kDone) {
+        throw StorageError("storage: " + std::string(type) + " refused");
+      }
+    }
+    if (connection_.Changes() == 0) return Stale();
+    Record after = *(this->*find)(record.id);
+    Audit("update", type, std::to_string(after.id), after.region_code, ToJson(*before).dump(),
+          ToJson(after).dump());
+    savepoint.Release();
+    return after;
+  }
+
+  template <typename Record>
+  Status DeleteAudited(const char* sql, Id id, std::int64_t expected_version, std::string_view type,
+                       std::optional<Record> (SqlStore::*find)(Id)) {
+    Savepoint savepoint(connection_);
+    auto before = (this->*find)(id);
+    if (!before) return NotFoundProgramme<Record>();
+    auto deleted = DeleteVersioned(
+        sql, id, expected_version,
+        {"Data ini masih dirujuk data lain.", "Other records still refer to this record."});
+    if (!deleted) return deleted;
+    Audit("delete", type, std::to_string(id), before->region_code, ToJson(*before).dump(), "");
+    savepoint.Release();
+    return deleted;
+  }
+
   Status DeleteVersioned(const char* sql, Id id, std::int64_t expected_version,
                          Text still_referenced) {
     auto s = connection_.Prepare(sql);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/programme.hpp"
 #include "domain/registry.hpp"
 #include "domain/validation.hpp"
 #include "support/test_support.hpp"
@@ -285,6 +286,47 @@ TEST_F(DemoTest, EveryAgencyHasInstitutionalContactsInTheDemoCity) {
   auto district = store().FindAgencyByName("9971", "Kecamatan Padi Emas");
   ASSERT_TRUE(district);
   EXPECT_THAT(district->address, HasSubstr("Kecamatan Padi Emas,"));
+}
+
+// The region's programme around the records: teams by decree, every year's sessions and
+// training, the rounds of monitoring and evaluation, and why what stopped stopped.
+TEST_F(DemoTest, RunsTheRegionsProgrammeEveryYear) {
+  const Date today{2026, 6, 15};
+  auto teams = store().ListTeams("9971");
+  ASSERT_FALSE(teams.empty());
+  EXPECT_FALSE(teams.front().agency_id) << "the region's own team comes first";
+  EXPECT_TRUE(std::any_of(teams.begin(), teams.end(), [](const Team& t) { return t.agency_id; }));
+  for (const auto& team : teams) EXPECT_TRUE(CheckTeam(team, today).empty()) << team.id;
+
+  for (int year = 2021; year <= 2026; ++year) {
+    auto activities = store().ListActivities("9971", year);
+    EXPECT_GE(activities.size(), 4u) << year;
+    for (const auto& activity : activities) {
+      EXPECT_TRUE(CheckActivity(activity, today).empty()) << activity.title;
+    }
+  }
+  auto all = store().ListActivities("9971", 0);
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [&](const Activity& a) {
+    return a.date > "2026-06-15" && a.advice.empty();
+  })) << "the next session is on the calendar";
+  EXPECT_TRUE(
+      std::any_of(all.begin(), all.end(), [](const Activity& a) { return IsTraining(a.kind); }));
+
+  // Last year's round is complete, this year's under way.
+  std::size_t in_round = 0;
+  for (const auto& innovation : innovations()) {
+    in_round += InRound(innovation) && innovation.year && *innovation.year <= 2025;
+    if (innovation.continuation != Continuation::kActive) {
+      EXPECT_FALSE(innovation.continuation_date.empty()) << innovation.title;
+      EXPECT_FALSE(innovation.continuation_reason.empty()) << innovation.title;
+    }
+  }
+  EXPECT_EQ(store().ListEvaluations("9971", 2025).size(), in_round);
+  auto this_year = store().ListEvaluations("9971", 2026).size();
+  EXPECT_GT(this_year, 0u);
+  EXPECT_LT(this_year, static_cast<std::size_t>(
+                           std::count_if(innovations().begin(), innovations().end(),
+                                         [](const Innovation& i) { return InRound(i); })));
 }
 
 TEST_F(DemoTest, LoadingAgainChangesNothing) {

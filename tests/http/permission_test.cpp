@@ -7,6 +7,7 @@
 #include <map>
 
 #include "auth/password.hpp"
+#include "domain/programme_actions.hpp"
 #include "http/api_fixture.hpp"
 
 namespace lumbung::http {
@@ -63,7 +64,8 @@ constexpr const char* kOperatorEmail = "sari@example.go.id";
 struct Row {
   Method method;
   const char* pattern;  // as in the route table
-  const char* target;   // with {draft}, {agency}, {empty_agency}, {operator} filled in
+  const char* target;   // with {draft}, {agency}, {empty_agency}, {operator}, {activity},
+                        // {team} and {verified} filled in
   const char* body;
   bool if_match;
   std::array<int, kPeople> expected;
@@ -183,6 +185,57 @@ const Row kTable[] = {
     {Method::kGet, "/api/v1/regions/{code}/compliance", "/api/v1/regions/3578/compliance", "",
      false, {401, 200, 200, 403, 403, 200, 403, 403,
      403, 403, 403}},
+    // The region's programme: everyone of the region reads its sessions and teams; the region's
+    // team and facilitators run the sessions and the round; an agency's operator keeps its
+    // team ({team} is the operator's agency's) and says whether its innovations run.
+    {Method::kGet, "/api/v1/regions/{code}/activities", "/api/v1/regions/3578/activities", "",
+     false, {401, 200, 200, 200, 200, 200, 403, 200,
+     403, 403, 403}},
+    {Method::kPost, "/api/v1/regions/{code}/activities", "/api/v1/regions/3578/activities",
+     R"({"kind":"workshop","title":"Lokakarya Inovasi","date":"2026-07-01","agencies":[{"agency_id":{agency},"participants":3}]})",
+     false, {401, 201, 201, 403, 403, 201, 403, 403,
+     403, 403, 403}},
+    {Method::kGet, "/api/v1/activities/{id}", "/api/v1/activities/{activity}", "", false,
+     {404, 200, 200, 200, 200, 200, 404, 200,
+     404, 404, 404}},
+    {Method::kPatch, "/api/v1/activities/{id}", "/api/v1/activities/{activity}",
+     R"({"advice":"Lengkapi SOP layanan malam."})", true, {404, 200, 200, 403, 403, 200, 404, 403,
+     404, 404, 404}},
+    {Method::kDelete, "/api/v1/activities/{id}", "/api/v1/activities/{activity}", "", true,
+     {404, 204, 204, 403, 403, 204, 404, 403,
+     404, 404, 404}},
+    {Method::kGet, "/api/v1/regions/{code}/teams", "/api/v1/regions/3578/teams", "", false,
+     {401, 200, 200, 200, 200, 200, 403, 200,
+     403, 403, 403}},
+    {Method::kPost, "/api/v1/regions/{code}/teams", "/api/v1/regions/3578/teams",
+     R"({"agency_id":{agency},"decree_number":"800/17/2026","decree_date":"2026-02-01","members":[{"name":"dr. Sari","position":"Kepala Dinas","role":"chair"}]})",
+     false, {401, 201, 201, 201, 403, 403, 403, 403,
+     403, 403, 403}},
+    {Method::kGet, "/api/v1/teams/{id}", "/api/v1/teams/{team}", "", false,
+     {404, 200, 200, 200, 200, 200, 404, 200,
+     404, 404, 404}},
+    {Method::kPatch, "/api/v1/teams/{id}", "/api/v1/teams/{team}",
+     R"({"decree_number":"800/18/2026"})", true, {404, 200, 200, 200, 403, 403, 404, 403,
+     404, 404, 404}},
+    {Method::kDelete, "/api/v1/teams/{id}", "/api/v1/teams/{team}", "", true,
+     {404, 204, 204, 204, 403, 403, 404, 403,
+     404, 404, 404}},
+    {Method::kGet, "/api/v1/regions/{code}/evaluations", "/api/v1/regions/3578/evaluations", "",
+     false, {401, 200, 200, 403, 403, 200, 403, 403,
+     403, 403, 403}},
+    // {verified} is an innovation of the operator's agency the region has verified, not
+    // published: who may not see it does not find it.
+    {Method::kGet, "/api/v1/innovations/{id}/evaluations", "/api/v1/innovations/{verified}/evaluations",
+     "", false, {404, 200, 200, 200, 200, 200, 404, 404,
+     404, 404, 404}},
+    {Method::kPost, "/api/v1/innovations/{id}/evaluations", "/api/v1/innovations/{verified}/evaluations",
+     R"({"year":2026,"progress":"on_track","report":"Berjalan.","advice":"Perluas."})", false,
+     {404, 201, 201, 403, 403, 201, 404, 404,
+     404, 404, 404}},
+    {Method::kPost, "/api/v1/innovations/{id}/continuation", "/api/v1/innovations/{draft}/continuation",
+     R"({"continuation":"dormant","date":"2026-06-01","reason":"Menunggu anggaran."})", false,
+     {404, 200, 200, 200, 403, 403, 404, 404,
+     404, 404, 404}},
 };
 // clang-format on
 
@@ -210,6 +263,34 @@ class World : public ApiTest {
     draft.goals = "Pemeriksaan terjangkau.";
     draft.benefits = "Antrean siang berkurang.";
     draft_ = registry.CreateInnovation(draft)->id;
+    Innovation verified;
+    verified.region_code = "3578";
+    verified.agency_id = agency_;
+    verified.title = "Rapor Gizi Anak Sekolah";
+    verified.year = 2025;
+    verified.status = RecordStatus::kVerified;
+    verified_ = registry.CreateInnovation(verified)->id;
+    // A session the region held for the operator's agency, and that agency's team.
+    Activity activity;
+    activity.region_code = "3578";
+    activity.kind = ActivityKind::kCoachingClinic;
+    activity.title = "Klinik Inovasi Dinas Kesehatan";
+    activity.date = "2026-06-01";
+    activity.agencies = {{agency_, 5}};
+    activity.innovations = {draft_};
+    auto held = SaveActivityAs(db_.store(), testing::FixedNow, Actor::System(), activity, {}, 0);
+    EXPECT_TRUE(held) << (held ? "" : held.error().title.en);
+    activity_ = held ? held->id : 0;
+    Team team;
+    team.region_code = "3578";
+    team.agency_id = agency_;
+    team.decree_number = "800/12/2026";
+    team.decree_date = "2026-01-10";
+    team.members = {{"dr. Sari", "Kepala Dinas", TeamRole::kChair},
+                    {"Budi", "Sekretaris Dinas", TeamRole::kMember}};
+    auto decreed = SaveTeamAs(db_.store(), testing::FixedNow, Actor::System(), team, {}, 0);
+    EXPECT_TRUE(decreed) << (decreed ? "" : decreed.error().title.en);
+    team_ = decreed ? decreed->id : 0;
     tokens_[kAnonymous] = "";
     tokens_[kAdmin] = admin_token_;
     tokens_[kRegionAdmin] = AddUser("ra", {{Role::kRegionAdmin, "3578", 0, 0}});
@@ -239,6 +320,9 @@ class World : public ApiTest {
       replace("{agency}", agency_);
       replace("{empty_agency}", empty_agency_);
       replace("{operator}", operator_);
+      replace("{activity}", activity_);
+      replace("{team}", team_);
+      replace("{verified}", verified_);
       return text;
     };
     token_ = tokens_[who];
@@ -261,6 +345,7 @@ class World : public ApiTest {
 
   std::map<Who, std::string> tokens_;
   Id agency_ = 0, other_agency_ = 0, empty_agency_ = 0, draft_ = 0, operator_ = 0;
+  Id verified_ = 0, activity_ = 0, team_ = 0;
 };
 
 TEST(PermissionTable, EveryRouteHasARow) {

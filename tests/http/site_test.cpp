@@ -479,6 +479,23 @@ TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
   std::string operator_cookie = OperatorCookie();  // this region's operator, as a witness
   Id operator_id = db_.store().FindUserByName("operator")->id;
   const std::string draft = std::to_string(draft_), agency = std::to_string(agency_);
+  // The region's programme, naming the draft: a session that discussed it and the agency's team.
+  Activity session;
+  session.region_code = "3578";
+  session.title = "Klinik untuk Rahasia Draf";
+  session.date = "2026-05-02";
+  session.agencies = {{agency_, 3}};
+  session.innovations = {draft_};
+  const Activity stored_session = db_.store().InsertActivity(session);
+  Team agency_team;
+  agency_team.region_code = "3578";
+  agency_team.agency_id = agency_;
+  agency_team.decree_number = "800/1/SK/2026";
+  agency_team.decree_date = "2026-01-10";
+  agency_team.members = {{"Ketua Rahasia Draf", "Sekretaris", TeamRole::kChair}};
+  const Team stored_team = db_.store().InsertTeam(agency_team);
+  const std::string activity = std::to_string(stored_session.id);
+  const std::string team = std::to_string(stored_team.id);
 
   // Every page, as its route is written and as it is asked for.
   const std::vector<std::pair<std::string, std::string>> pages = {
@@ -500,6 +517,14 @@ TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
       {"/ruang-kerja/pengguna", "/ruang-kerja/pengguna"},
       {"/ruang-kerja/duplikat", "/ruang-kerja/duplikat"},
       {"/ruang-kerja/kepatuhan", "/ruang-kerja/kepatuhan"},
+      {"/ruang-kerja/inovasi/{id}/keberlanjutan",
+       "/ruang-kerja/inovasi/" + draft + "/keberlanjutan"},
+      {"/ruang-kerja/kegiatan", "/ruang-kerja/kegiatan"},
+      {"/ruang-kerja/kegiatan/{id}", "/ruang-kerja/kegiatan/" + activity},
+      {"/ruang-kerja/tim", "/ruang-kerja/tim"},
+      {"/ruang-kerja/tim/{id}", "/ruang-kerja/tim/" + team},
+      {"/ruang-kerja/monev", "/ruang-kerja/monev"},
+      {"/ruang-kerja/monev/{id}", "/ruang-kerja/monev/" + draft + "?tahun=2026"},
   };
   for (const auto& route : site_->router().routes()) {
     if (route.method != Method::kGet) continue;
@@ -543,14 +568,33 @@ TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
              "&kind=validation&date=2026-06-01&validation_method=presentation&decision=accepted"},
         {"/ruang-kerja/perangkat-daerah/" + agency, form + "&name=Diubah&version=1"},
         {"/ruang-kerja/pengguna/" + std::to_string(operator_id) + "/status", form + "&disabled=1"},
+        {"/ruang-kerja/inovasi/" + draft + "/keberlanjutan",
+         form + "&continuation=stopped&date=2026-06-01&reason=Dihentikan&version=1"},
+        {"/ruang-kerja/kegiatan/" + activity,
+         form + "&kind=workshop&title=Diubah&date=2026-05-02&peserta-" + agency + "=1&version=1"},
+        {"/ruang-kerja/kegiatan/" + activity + "/hapus", form + "&version=1"},
+        {"/ruang-kerja/tim/" + team,
+         form + "&decree_number=Diubah&decree_date=2026-01-10&members=A%3B+B%3B+ketua&version=1"},
+        {"/ruang-kerja/monev/" + draft,
+         form + "&year=2026&progress=on_track&report=Baik&advice=Lanjutkan"},
     };
     for (const auto& [target, body] : writes) {
       Response answer = Page(Method::kPost, target, body, {{"cookie", cookie}});
       EXPECT_TRUE(answer.status == 403 || answer.status == 404)
           << target << " as " << who << ": " << answer.status;
     }
+    // Their own region's forms do not reach this region's agencies either.
+    Response team_here = Page(Method::kPost, "/ruang-kerja/tim",
+                              form + "&agency_id=" + agency +
+                                  "&decree_number=X&decree_date=2026-01-10&members=A%3B+B%3B+ketua",
+                              {{"cookie", cookie}});
+    EXPECT_TRUE(team_here.status == 403 || team_here.status == 422) << who;
   }
   EXPECT_EQ(db_.store().FindInnovation(draft_)->version, before->version);
+  EXPECT_EQ(db_.store().FindActivity(stored_session.id)->version, 1);
+  EXPECT_EQ(db_.store().FindTeam(stored_team.id)->version, 1);
+  EXPECT_EQ(db_.store().ListTeams("3578").size(), 1u);
+  EXPECT_TRUE(db_.store().ListEvaluationsOf(draft_).empty());
   EXPECT_TRUE(db_.store().ListClinicEntries(draft_).empty());
   EXPECT_EQ(db_.store().FindAgency(agency_)->version, agency_before->version);
   EXPECT_FALSE(db_.store().FindUser(operator_id)->disabled);
@@ -722,6 +766,146 @@ TEST_F(SiteTest, TheCompliancePageAndTheDashboardShowTheYearlyTarget) {
   Response english =
       Page(Method::kGet, "/ruang-kerja/kepatuhan", "", {{"cookie", admin + "; lumbung_lang=en"}});
   EXPECT_TRUE(Contains(english, "Year over year"));
+}
+
+}  // namespace
+}  // namespace lumbung::http
+
+namespace lumbung::http {
+namespace {
+
+TEST_F(SiteTest, TheRegionRecordsItsSessionsTeamsAndEvaluationsAndAgenciesTheirOwn) {
+  std::string admin = SignedIn("tim", {{Role::kRegionAdmin, "3578", 0, 0}});
+  std::string admin_csrf = csrf_;
+  const std::string agency = std::to_string(agency_);
+  const std::string other = std::to_string(other_agency_);
+
+  // A session that discussed an innovation of an agency it did not serve is refused with the
+  // message beside the list, and everything typed comes back.
+  std::string session = "csrf=" + admin_csrf +
+                        "&kind=coaching_clinic&title=Klinik+Juni&date=2026-06-02&place=Aula"
+                        "&peserta-" +
+                        other + "=4&inovasi=" + std::to_string(published_) + "&advice=Perjelas";
+  Response refused = Page(Method::kPost, "/ruang-kerja/kegiatan", session, {{"cookie", admin}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(Contains(refused, "tidak dilayani kegiatan ini"));
+  EXPECT_TRUE(Contains(refused, "value=\"Klinik Juni\""));
+  EXPECT_TRUE(Contains(refused, "name=\"peserta-" + other + "\" value=\"4\""));
+  EXPECT_TRUE(db_.store().ListActivities("3578", 0).empty());
+  Response saved = Page(Method::kPost, "/ruang-kerja/kegiatan",
+                        session + "&peserta-" + agency + "=2", {{"cookie", admin}});
+  ASSERT_EQ(saved.status, 303) << saved.Body();
+  auto activities = db_.store().ListActivities("3578", 2026);
+  ASSERT_EQ(activities.size(), 1u);
+  EXPECT_EQ(activities[0].agencies.size(), 2u);
+  Response list = Page(Method::kGet, "/ruang-kerja/kegiatan?tahun=2026", "", {{"cookie", admin}});
+  EXPECT_TRUE(Contains(list, "1 sesi klinik dan 0 pelatihan, 6 peserta dari 2 perangkat daerah"));
+  // Advice waits until the activity has taken place.
+  Response ahead =
+      Page(Method::kPost, "/ruang-kerja/kegiatan",
+           "csrf=" + admin_csrf + "&kind=training_system&title=Pelatihan&date=2026-09-01&peserta-" +
+               agency + "=5&advice=Bagus",
+           {{"cookie", admin}});
+  EXPECT_EQ(ahead.status, 422);
+  EXPECT_TRUE(Contains(ahead, "Saran dicatat setelah kegiatan berlangsung"));
+  // A count that does not read is named at its agency's own input.
+  Response unreadable =
+      Page(Method::kPost, "/ruang-kerja/kegiatan",
+           "csrf=" + admin_csrf + "&kind=workshop&title=Lokakarya&date=2026-06-01&peserta-" +
+               agency + "=2&peserta-" + other + "=dua",
+           {{"cookie", admin}});
+  EXPECT_EQ(unreadable.status, 422);
+  EXPECT_TRUE(
+      Contains(unreadable, "name=\"peserta-" + other + "\" value=\"dua\" aria-invalid=\"true\""))
+      << unreadable.Body();
+  EXPECT_EQ(db_.store().ListActivities("3578", 0).size(), 1u);
+
+  // The operator reads the sessions but schedules none, keeps its agency's team only, and
+  // has no round to open.
+  std::string op = OperatorCookie();
+  std::string op_csrf = csrf_;
+  Response op_list = Page(Method::kGet, "/ruang-kerja/kegiatan?tahun=2026", "", {{"cookie", op}});
+  EXPECT_EQ(op_list.status, 200);
+  EXPECT_TRUE(Contains(op_list, "Klinik Juni"));
+  EXPECT_FALSE(Contains(op_list, "Jadwalkan kegiatan"));
+  EXPECT_EQ(Page(Method::kPost, "/ruang-kerja/kegiatan", "csrf=" + op_csrf + "&kind=workshop",
+                 {{"cookie", op}})
+                .status,
+            403);
+  std::string members = "&members=Budi%3B+Sekretaris%3B+ketua%0ASari%3B+Kasubbag%3B%0A";
+  EXPECT_EQ(Page(Method::kPost, "/ruang-kerja/tim",
+                 "csrf=" + op_csrf + "&agency_id=" + other +
+                     "&decree_number=800%2F1&decree_date=2026-01-10" + members,
+                 {{"cookie", op}})
+                .status,
+            403);
+  Response team = Page(Method::kPost, "/ruang-kerja/tim",
+                       "csrf=" + op_csrf + "&agency_id=" + agency +
+                           "&decree_number=800%2F1&decree_date=2026-01-10" + members,
+                       {{"cookie", op}});
+  ASSERT_EQ(team.status, 303) << team.Body();
+  auto teams = db_.store().ListTeams("3578");
+  ASSERT_EQ(teams.size(), 1u);
+  EXPECT_EQ(teams[0].members.size(), 2u);
+  EXPECT_EQ(teams[0].members[1].role, TeamRole::kMember);
+  Response two_chairs = Page(Method::kPost, "/ruang-kerja/tim/" + std::to_string(teams[0].id),
+                             "csrf=" + op_csrf + "&agency_id=" + agency +
+                                 "&decree_number=800%2F1&decree_date=2026-01-10&version=1"
+                                 "&members=A%3B+B%3B+ketua%0AC%3B+D%3B+ketua",
+                             {{"cookie", op}});
+  EXPECT_EQ(two_chairs.status, 422);
+  EXPECT_TRUE(Contains(two_chairs, "tepat satu ketua"));
+  Response unknown_role = Page(Method::kPost, "/ruang-kerja/tim/" + std::to_string(teams[0].id),
+                               "csrf=" + op_csrf + "&agency_id=" + agency +
+                                   "&decree_number=800%2F1&decree_date=2026-01-10&version=1"
+                                   "&members=A%3B+B%3B+ketua%0A%0AC%3B+D%3B+wakil",
+                               {{"cookie", op}});
+  EXPECT_EQ(unknown_role.status, 422);
+  EXPECT_TRUE(Contains(unknown_role, "Baris 3: peran &quot;wakil&quot; tidak dikenal"))
+      << unknown_role.Body();
+  EXPECT_EQ(db_.store().FindTeam(teams[0].id)->version, 1);
+  EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/monev", "", {{"cookie", op}}).status, 403);
+
+  // The round lists the published innovation; the team records its evaluation; a draft has none.
+  Response round = Page(Method::kGet, "/ruang-kerja/monev?tahun=2026", "", {{"cookie", admin}});
+  EXPECT_TRUE(Contains(round, "0 dari 1 inovasi sudah dievaluasi untuk tahun 2026"));
+  EXPECT_FALSE(Contains(round, "Rahasia Draf Dinas"));
+  std::string evaluation = "csrf=" + admin_csrf + "&year=2026&progress=needs_attention" +
+                           "&report=Pengguna+turun&advice=";
+  Response no_advice = Page(Method::kPost, "/ruang-kerja/monev/" + std::to_string(published_),
+                            evaluation, {{"cookie", admin}});
+  EXPECT_EQ(no_advice.status, 422);
+  EXPECT_TRUE(Contains(no_advice, "Pengguna turun"));
+  EXPECT_EQ(Page(Method::kPost, "/ruang-kerja/monev/" + std::to_string(published_),
+                 evaluation + "Sosialisasi", {{"cookie", admin}})
+                .status,
+            303);
+  round = Page(Method::kGet, "/ruang-kerja/monev?tahun=2026", "", {{"cookie", admin}});
+  EXPECT_TRUE(Contains(round, "1 dari 1 inovasi sudah dievaluasi"));
+  Response draft = Page(Method::kPost, "/ruang-kerja/monev/" + std::to_string(draft_),
+                        evaluation + "Sosialisasi", {{"cookie", admin}});
+  EXPECT_EQ(draft.status, 422);
+  EXPECT_TRUE(Contains(draft, "diverifikasi atau diterbitkan"));
+
+  // The operator says its innovation rests, with the date and the reason; the record shows it
+  // with the region's evaluation.
+  std::string record = "/ruang-kerja/inovasi/" + std::to_string(published_);
+  Response no_reason =
+      Page(Method::kPost, record + "/keberlanjutan",
+           "csrf=" + op_csrf + "&continuation=dormant&date=2026-06-01&reason=&version=1",
+           {{"cookie", op}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_EQ(Page(Method::kPost, record + "/keberlanjutan",
+                 "csrf=" + op_csrf +
+                     "&continuation=dormant&date=2026-06-01&reason=Petugas+pindah&version=1",
+                 {{"cookie", op}})
+                .status,
+            303);
+  Response page = Page(Method::kGet, record, "", {{"cookie", op}});
+  EXPECT_TRUE(Contains(page, "Tidak aktif sementara</span> sejak 2026-06-01: Petugas pindah"));
+  EXPECT_TRUE(Contains(page, "Perlu perhatian"));
+  EXPECT_TRUE(
+      Contains(Page(Method::kGet, "/inovasi/" + std::to_string(published_)), "Petugas pindah"));
 }
 
 }  // namespace

@@ -334,6 +334,277 @@ TEST_P(StoreContract, ClinicEntriesAndTargetRulesAreKeptAndAudited) {
   EXPECT_TRUE(store().ListClinicEntries(innovation.id).empty());
 }
 
+// The audit trail of one record, newest first: the actions and the JSON before and after.
+std::vector<AuditEntry> AuditOf(Store& store, const std::string& type, const std::string& id) {
+  AuditQuery audit;
+  audit.record_type = type;
+  audit.record_id = id;
+  return store.ListAudit(audit);
+}
+
+std::vector<std::string> ActionsOf(const std::vector<AuditEntry>& entries) {
+  std::vector<std::string> actions;
+  for (const auto& entry : entries) actions.push_back(entry.action);
+  return actions;
+}
+
+TEST_P(StoreContract, ProgrammeRecordsAreKeptListedAndAudited) {
+  auto posyandu =
+      Make("Posyandu Remaja", agencies_[0], InnovationType::kMethod, 2024, RecordStatus::kVerified);
+  auto rapor = Make("Rapor Digital", agencies_[1], InnovationType::kTechnology, 2025,
+                    RecordStatus::kPublished);
+
+  // Activities: kept whole, changed only at the version read, listed by year, latest first.
+  auto activity = [&](const std::string& title, const std::string& date, std::string region) {
+    Activity a;
+    a.region_code = std::move(region);
+    a.kind = ActivityKind::kCoachingClinic;
+    a.title = title;
+    a.date = date;
+    a.created_at = a.updated_at = "2026-06-15T03:00:00Z";
+    a.agencies = {{a.region_code == "3578" ? agencies_[0] : malang_agency_, 3}};
+    return a;
+  };
+  Activity clinic = activity("Klinik \"Inovasi\" Kesehatan", "2026-03-01", "3578");
+  clinic.kind = ActivityKind::kWorkshop;
+  clinic.place = "Aula Bappeda";
+  clinic.agencies = {{agencies_[0], 4}, {agencies_[1], 12}};
+  clinic.innovations = {posyandu.id, rapor.id};
+  clinic.advice = "Baris satu\nbaris dua";
+  Activity stored = store().InsertActivity(clinic);
+  EXPECT_GT(stored.id, 0);
+  EXPECT_EQ(stored.version, 1);
+  auto found = store().FindActivity(stored.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->region_code, "3578");
+  EXPECT_EQ(found->kind, ActivityKind::kWorkshop);
+  EXPECT_EQ(found->title, clinic.title);
+  EXPECT_EQ(found->date, "2026-03-01");
+  EXPECT_EQ(found->place, "Aula Bappeda");
+  EXPECT_EQ(found->agencies, clinic.agencies);
+  EXPECT_EQ(found->innovations, clinic.innovations);
+  EXPECT_EQ(found->advice, clinic.advice);
+  EXPECT_EQ(found->created_at, "2026-06-15T03:00:00Z");
+  EXPECT_EQ(ToJson(*found), ToJson(stored));
+  EXPECT_FALSE(store().FindActivity(stored.id + 1000));
+
+  Activity changed = *found;
+  changed.kind = ActivityKind::kSystemTraining;
+  changed.agencies = {{agencies_[1], 30}};
+  changed.innovations.clear();
+  changed.advice = "Latih admin sistem.";
+  changed.updated_at = "2026-06-16T01:00:00Z";
+  auto updated = store().UpdateActivity(changed, 1);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_EQ(updated->kind, ActivityKind::kSystemTraining);
+  EXPECT_EQ(updated->agencies, changed.agencies);
+  EXPECT_TRUE(updated->innovations.empty());
+  EXPECT_EQ(updated->updated_at, "2026-06-16T01:00:00Z");
+  EXPECT_EQ(updated->created_at, "2026-06-15T03:00:00Z");
+  changed.title = "Terlambat";
+  auto stale = store().UpdateActivity(changed, 1);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(store().FindActivity(stored.id)->title, clinic.title);
+  Activity missing = changed;
+  missing.id = stored.id + 1000;
+  EXPECT_EQ(store().UpdateActivity(missing, 1).error().code, ErrorCode::kNotFound);
+
+  Id early = store().InsertActivity(activity("Bimtek Awal", "2026-03-01", "3578")).id;
+  Id later = store().InsertActivity(activity("Desk Juli", "2026-07-20", "3578")).id;
+  Id last_year = store().InsertActivity(activity("Lokakarya", "2025-11-30", "3578")).id;
+  store().InsertActivity(activity("Klinik Malang", "2026-04-01", "3573"));
+  auto ids = [](const std::vector<Activity>& list) {
+    std::vector<Id> out;
+    for (const auto& a : list) out.push_back(a.id);
+    return out;
+  };
+  // The same day: the later record first.
+  EXPECT_EQ(ids(store().ListActivities("3578", 0)),
+            (std::vector<Id>{later, early, stored.id, last_year}));
+  EXPECT_EQ(ids(store().ListActivities("3578", 2026)), (std::vector<Id>{later, early, stored.id}));
+  EXPECT_EQ(ids(store().ListActivities("3578", 2025)), std::vector<Id>{last_year});
+  EXPECT_TRUE(store().ListActivities("3578", 2024).empty());
+  EXPECT_EQ(store().ListActivities("3573", 0).size(), 1u);
+  EXPECT_EQ(store().ListActivities("3578", 2026)[2].agencies, changed.agencies);
+
+  auto stale_delete = store().DeleteActivity(stored.id, 1);
+  ASSERT_FALSE(stale_delete);
+  EXPECT_EQ(stale_delete.error().code, ErrorCode::kPreconditionFailed);
+  ASSERT_TRUE(store().DeleteActivity(stored.id, 2));
+  EXPECT_FALSE(store().FindActivity(stored.id));
+  EXPECT_EQ(store().DeleteActivity(stored.id, 2).error().code, ErrorCode::kNotFound);
+  auto trail = AuditOf(store(), "activity", std::to_string(stored.id));
+  EXPECT_EQ(ActionsOf(trail), (std::vector<std::string>{"delete", "update", "create"}));
+  ASSERT_EQ(trail.size(), 3u);
+  EXPECT_EQ(trail[2].region_code, "3578");
+  EXPECT_EQ(trail[2].before, "");
+  EXPECT_EQ(nlohmann::json::parse(trail[2].after)["kind"], "workshop");
+  EXPECT_EQ(nlohmann::json::parse(trail[1].before)["kind"], "workshop");
+  EXPECT_EQ(nlohmann::json::parse(trail[1].after)["kind"], "training_system");
+  EXPECT_EQ(nlohmann::json::parse(trail[1].after)["agencies"][0]["participants"], 30);
+  EXPECT_EQ(nlohmann::json::parse(trail[0].before)["version"], 2);
+  EXPECT_EQ(trail[0].after, "");
+
+  // Teams: the region's own first, then by agency, the latest decree first.
+  auto team = [&](std::optional<Id> agency, const std::string& date, std::string region = "3578") {
+    Team t;
+    t.region_code = std::move(region);
+    t.agency_id = agency;
+    t.decree_number = "188/" + date;
+    t.decree_date = date;
+    t.members = {{"Budi \"Ketua\"", "Kepala Bappeda", TeamRole::kChair},
+                 {"Sari", "", TeamRole::kSecretary},
+                 {"Andi", "Staf", TeamRole::kMember}};
+    t.created_at = t.updated_at = "2026-06-15T03:00:00Z";
+    return t;
+  };
+  Team a1 = store().InsertTeam(team(agencies_[1], "2026-02-01"));
+  Team a0_old = store().InsertTeam(team(agencies_[0], "2025-05-01"));
+  Team region_team = store().InsertTeam(team(std::nullopt, "2025-01-10"));
+  Team a0_new = store().InsertTeam(team(agencies_[0], "2026-01-15"));
+  store().InsertTeam(team(std::nullopt, "2026-01-01", "3573"));
+  EXPECT_EQ(a1.version, 1);
+  auto read_team = store().FindTeam(region_team.id);
+  ASSERT_TRUE(read_team);
+  EXPECT_EQ(read_team->agency_id, std::nullopt);
+  EXPECT_EQ(read_team->members, team(std::nullopt, "2025-01-10").members);
+  EXPECT_EQ(read_team->decree_number, "188/2025-01-10");
+  EXPECT_EQ(ToJson(*read_team), ToJson(region_team));
+  EXPECT_EQ(store().FindTeam(a1.id)->agency_id, agencies_[1]);
+  EXPECT_FALSE(store().FindTeam(a1.id + 1000));
+  std::vector<Id> team_ids;
+  for (const auto& t : store().ListTeams("3578")) team_ids.push_back(t.id);
+  EXPECT_EQ(team_ids, (std::vector<Id>{region_team.id, a0_new.id, a0_old.id, a1.id}));
+  EXPECT_EQ(store().ListTeams("3573").size(), 1u);
+
+  // A team moves to the region and back, changed only at the version read.
+  Team moved = *store().FindTeam(a1.id);
+  moved.agency_id.reset();
+  moved.members.pop_back();
+  moved.updated_at = "2026-06-16T01:00:00Z";
+  auto moved_saved = store().UpdateTeam(moved, 1);
+  ASSERT_TRUE(moved_saved);
+  EXPECT_EQ(moved_saved->version, 2);
+  EXPECT_EQ(moved_saved->agency_id, std::nullopt);
+  EXPECT_EQ(moved_saved->members.size(), 2u);
+  EXPECT_EQ(store().ListTeams("3578").size(), 4u);
+  EXPECT_EQ(store().ListTeams("3578")[0].id, a1.id);  // the region's, decreed later
+  moved.agency_id = agencies_[0];
+  auto stale_team = store().UpdateTeam(moved, 1);
+  ASSERT_FALSE(stale_team);
+  EXPECT_EQ(stale_team.error().code, ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(store().FindTeam(a1.id)->agency_id, std::nullopt);
+  EXPECT_EQ(store().DeleteTeam(a1.id, 1).error().code, ErrorCode::kPreconditionFailed);
+  ASSERT_TRUE(store().DeleteTeam(a1.id, 2));
+  EXPECT_FALSE(store().FindTeam(a1.id));
+  EXPECT_EQ(store().DeleteTeam(a1.id, 2).error().code, ErrorCode::kNotFound);
+  auto team_trail = AuditOf(store(), "team", std::to_string(a1.id));
+  EXPECT_EQ(ActionsOf(team_trail), (std::vector<std::string>{"delete", "update", "create"}));
+  ASSERT_EQ(team_trail.size(), 3u);
+  EXPECT_EQ(nlohmann::json::parse(team_trail[2].after)["agency_id"], agencies_[1]);
+  EXPECT_EQ(nlohmann::json::parse(team_trail[1].after)["agency_id"], nullptr);
+  EXPECT_EQ(nlohmann::json::parse(team_trail[1].after)["members"][0]["role"], "chair");
+  AuditQuery teams_audit;
+  teams_audit.record_type = "team";
+  EXPECT_EQ(store().ListAudit(teams_audit).size(), 7u);  // five created, one updated, one gone
+
+  // Evaluations: one per innovation and year; recording again replaces it, and both are
+  // audited.
+  Evaluation evaluation;
+  evaluation.innovation_id = posyandu.id;
+  evaluation.year = 2026;
+  evaluation.region_code = "3578";
+  evaluation.progress = Progress::kNeedsAttention;
+  evaluation.report = "Berjalan di tiga kelurahan.";
+  evaluation.advice = "Perluas.";
+  evaluation.user_id = 7;
+  evaluation.actor_name = "fasil";
+  evaluation.recorded_at = "2026-06-15T03:00:00Z";
+  store().PutEvaluation(evaluation);
+  Evaluation again = evaluation;
+  again.progress = Progress::kStalled;
+  again.report = "Terhenti: kader pindah.";
+  again.user_id.reset();
+  again.actor_name = "system";
+  again.recorded_at = "2026-06-16T03:00:00Z";
+  store().PutEvaluation(again);
+  Evaluation earlier = evaluation;
+  earlier.year = 2025;
+  earlier.progress = Progress::kOnTrack;
+  store().PutEvaluation(earlier);
+  Evaluation other = evaluation;
+  other.innovation_id = rapor.id;
+  store().PutEvaluation(other);
+
+  auto of = store().ListEvaluationsOf(posyandu.id);
+  ASSERT_EQ(of.size(), 2u);  // the latest year first
+  EXPECT_EQ(of[0].year, 2026);
+  EXPECT_EQ(of[0].progress, Progress::kStalled);
+  EXPECT_EQ(of[0].report, "Terhenti: kader pindah.");
+  EXPECT_EQ(of[0].advice, "Perluas.");
+  EXPECT_EQ(of[0].user_id, std::nullopt);
+  EXPECT_EQ(of[0].actor_name, "system");
+  EXPECT_EQ(of[0].region_code, "3578");
+  EXPECT_EQ(of[0].recorded_at, "2026-06-16T03:00:00Z");
+  EXPECT_EQ(of[1].year, 2025);
+  EXPECT_EQ(of[1].progress, Progress::kOnTrack);
+  EXPECT_EQ(of[1].user_id, 7);
+  auto round = store().ListEvaluations("3578", 2026);
+  ASSERT_EQ(round.size(), 2u);  // by innovation
+  EXPECT_EQ(round[0].innovation_id, posyandu.id);
+  EXPECT_EQ(round[1].innovation_id, rapor.id);
+  EXPECT_EQ(store().ListEvaluations("3578", 2025).size(), 1u);
+  EXPECT_TRUE(store().ListEvaluations("3578", 2024).empty());
+  EXPECT_TRUE(store().ListEvaluations("3573", 2026).empty());
+  auto evaluation_trail = AuditOf(store(), "evaluation", std::to_string(posyandu.id) + "/2026");
+  EXPECT_EQ(ActionsOf(evaluation_trail), (std::vector<std::string>{"update", "create"}));
+  ASSERT_EQ(evaluation_trail.size(), 2u);
+  EXPECT_EQ(evaluation_trail[1].before, "");
+  EXPECT_EQ(nlohmann::json::parse(evaluation_trail[1].after)["progress"], "needs_attention");
+  EXPECT_EQ(nlohmann::json::parse(evaluation_trail[0].before)["progress"], "needs_attention");
+  EXPECT_EQ(nlohmann::json::parse(evaluation_trail[0].after)["progress"], "stalled");
+  EXPECT_EQ(evaluation_trail[0].region_code, "3578");
+  EXPECT_EQ(ActionsOf(AuditOf(store(), "evaluation", std::to_string(posyandu.id) + "/2025")),
+            std::vector<std::string>{"create"});
+
+  // Since when and why an innovation runs goes in and out with the innovation.
+  Innovation resting;
+  resting.region_code = "3578";
+  resting.agency_id = agencies_[1];
+  resting.title = "Bank Sampah";
+  resting.year = 2022;
+  resting.continuation = Continuation::kDormant;
+  resting.continuation_date = "2025-12-01";
+  resting.continuation_reason = "Menunggu anggaran \"perubahan\".";
+  auto created = registry_.CreateInnovation(resting);
+  ASSERT_TRUE(created);
+  auto read = store().FindInnovation(created->id);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->continuation, Continuation::kDormant);
+  EXPECT_EQ(read->continuation_date, "2025-12-01");
+  EXPECT_EQ(read->continuation_reason, resting.continuation_reason);
+  Innovation stopped = *read;
+  stopped.continuation = Continuation::kStopped;
+  stopped.continuation_date = "2026-06-01";
+  stopped.continuation_reason = "Digantikan aplikasi provinsi.";
+  ASSERT_TRUE(store().UpdateInnovation(stopped, read->version));
+  read = store().FindInnovation(created->id);
+  EXPECT_EQ(read->continuation, Continuation::kStopped);
+  EXPECT_EQ(read->continuation_date, "2026-06-01");
+  EXPECT_EQ(read->continuation_reason, "Digantikan aplikasi provinsi.");
+  auto json = ToJson(*read);
+  EXPECT_EQ(json["continuation_date"], "2026-06-01");
+  EXPECT_EQ(json["continuation_reason"], "Digantikan aplikasi provinsi.");
+
+  // Removing an innovation removes its evaluations, and nobody else's.
+  ASSERT_TRUE(store().DeleteInnovation(posyandu.id, posyandu.version));
+  EXPECT_TRUE(store().ListEvaluationsOf(posyandu.id).empty());
+  EXPECT_EQ(store().ListEvaluations("3578", 2026).size(), 1u);
+  EXPECT_EQ(store().ListEvaluationsOf(rapor.id).size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 

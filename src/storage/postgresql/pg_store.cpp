@@ -44,6 +44,8 @@ struct PostgresBackend {
       "('api_tokens', (SELECT coalesce(max(id), 0) + 1 FROM api_tokens)), "
       "('innovation_events', (SELECT coalesce(max(id), 0) + 1 FROM innovation_events)), "
       "('clinic_entries', (SELECT coalesce(max(id), 0) + 1 FROM clinic_entries)), "
+      "('activities', (SELECT coalesce(max(id), 0) + 1 FROM activities)), "
+      "('teams', (SELECT coalesce(max(id), 0) + 1 FROM teams)), "
       "('audit_log', (SELECT coalesce(max(id), 0) + 1 FROM audit_log))) AS ids (t, n)";
 
   // The write-ahead log's position as a number: on a primary, the end of what has been
