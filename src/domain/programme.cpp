@@ -32,6 +32,9 @@ std::optional<Date> CheckDate(std::vector<FieldError>& errors, const std::string
 
 }  // namespace
 
+Error NotFoundError(const Activity*) { return msg::NotFound("Kegiatan", "Activity"); }
+Error NotFoundError(const Team*) { return msg::NotFound("Tim pelaksana", "Implementation team"); }
+
 bool IsTraining(ActivityKind kind) {
   return kind == ActivityKind::kOrganisationalTraining ||
          kind == ActivityKind::kIndividualTraining || kind == ActivityKind::kSystemTraining;

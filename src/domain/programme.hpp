@@ -85,6 +85,10 @@ struct Evaluation {
   std::string recorded_at;  // ISO 8601 timestamp
 };
 
+// The answer to an activity or a team that is not there; the argument only says which.
+Error NotFoundError(const Activity*);
+Error NotFoundError(const Team*);
+
 // Limits of the programme's texts, in characters.
 inline constexpr std::size_t kMaxDecreeNumberLength = 100;
 inline constexpr std::size_t kMaxProgrammeTextLength = 5000;

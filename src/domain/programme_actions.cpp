@@ -119,7 +119,7 @@ Result<Team> SaveTeamAs(Store& store, Clock clock, const Actor& actor, Team team
   if (team.id != 0) {
     // Whoever moves a team to their own agency must also be allowed to keep it where it was.
     auto current = store.FindTeam(team.id);
-    if (!current) return msg::NotFound("Tim pelaksana", "Implementation team");
+    if (!current) return NotFoundError(&team);
     if (!Allows(actor, Action::kManageTeam,
                 {current->region_code, current->agency_id.value_or(0)})) {
       return NotAllowed();
@@ -208,21 +208,49 @@ Result<Innovation> SetContinuationAs(Store& store, Clock clock, const Actor& act
   return updated;
 }
 
+std::vector<InnovationSummary> InnovationsOf(Store& store, const std::string& region_code,
+                                             std::vector<RecordStatus> statuses) {
+  InnovationQuery query;
+  query.region_code = region_code;
+  query.statuses = std::move(statuses);
+  query.sort = InnovationSort::kTitle;
+  query.per_page = 100;
+  std::vector<InnovationSummary> all;
+  for (query.page = 1;; ++query.page) {
+    auto page = store.ListInnovations(query);
+    for (auto& item : page.items) all.push_back(std::move(item));
+    if (static_cast<long long>(query.page) * query.per_page >= page.total) break;
+  }
+  return all;
+}
+
 std::vector<RoundEntry> RoundOf(Store& store, const std::string& region_code, int year) {
   std::map<Id, Evaluation> evaluations;
   for (auto& evaluation : store.ListEvaluations(region_code, year)) {
     evaluations.emplace(evaluation.innovation_id, std::move(evaluation));
   }
   std::vector<RoundEntry> round;
-  store.ForEachInnovation(region_code, [&](const Innovation& innovation) {
-    auto evaluation = evaluations.find(innovation.id);
-    bool started = !innovation.year || *innovation.year <= year;
-    if (!(InRound(innovation) && started) && evaluation == evaluations.end()) return;
-    RoundEntry entry{innovation.id, innovation.title, innovation.agency_id, innovation.continuation,
-                     std::nullopt};
-    if (evaluation != evaluations.end()) entry.evaluation = evaluation->second;
+  auto take = [&](Id id, std::string title, Id agency_id, Continuation continuation) {
+    RoundEntry entry{id, std::move(title), agency_id, continuation, std::nullopt};
+    if (auto found = evaluations.find(id); found != evaluations.end()) {
+      entry.evaluation = std::move(found->second);
+      evaluations.erase(found);
+    }
     round.push_back(std::move(entry));
-  });
+  };
+  for (auto& item :
+       InnovationsOf(store, region_code, {RecordStatus::kVerified, RecordStatus::kPublished})) {
+    if (item.year && *item.year > year) continue;
+    take(item.id, std::move(item.title), item.agency_id, item.continuation);
+  }
+  // Evaluated when it was in the round, since sent back or archived: its result stays listed.
+  std::vector<Id> others;
+  for (const auto& [id, evaluation] : evaluations) others.push_back(id);
+  for (Id id : others) {
+    if (auto innovation = store.FindInnovation(id)) {
+      take(id, innovation->title, innovation->agency_id, innovation->continuation);
+    }
+  }
   return round;
 }
 

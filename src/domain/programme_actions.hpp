@@ -44,6 +44,11 @@ Result<Innovation> SetContinuationAs(Store& store, Clock clock, const Actor& act
                                      const std::string& date, const std::string& reason,
                                      std::int64_t expected_version);
 
+// Every innovation of a region with one of `statuses` (any status when empty), by title, read
+// a page at a time rather than one record at a time.
+std::vector<InnovationSummary> InnovationsOf(Store& store, const std::string& region_code,
+                                             std::vector<RecordStatus> statuses);
+
 // One innovation of a year's monitoring and evaluation round, and its result when recorded.
 struct RoundEntry {
   Id innovation_id = 0;
@@ -53,8 +58,8 @@ struct RoundEntry {
   std::optional<Evaluation> evaluation;
 };
 
-// A region's round of `year`: every innovation in the round that had started by then, and any
-// other the year's evaluations name, in id order.
+// A region's round of `year`: every innovation in the round that had started by then, by title,
+// then any other the year's evaluations name.
 std::vector<RoundEntry> RoundOf(Store& store, const std::string& region_code, int year);
 
 }  // namespace lumbung

@@ -69,6 +69,8 @@ Result<Agency> Registry::UpdateAgency(Agency agency, std::int64_t expected_versi
 }
 
 Status Registry::DeleteAgency(Id id, std::int64_t expected_version) {
+  // The checks and the deletion in one transaction: nothing may come to name the agency between.
+  Transaction transaction(store_);
   auto current = store_.FindAgency(id);
   if (!current) return msg::NotFound("Perangkat daerah", "Agency");
   if (current->version != expected_version) return msg::StaleVersion();
@@ -107,7 +109,9 @@ Status Registry::DeleteAgency(Id id, std::int64_t expected_version) {
                             "This agency still has sub-units. Delete them first."});
     }
   }
-  return store_.DeleteAgency(id, expected_version);
+  auto deleted = store_.DeleteAgency(id, expected_version);
+  if (deleted) transaction.Commit();
+  return deleted;
 }
 
 std::vector<FieldError> Registry::CheckInnovation(const Innovation& innovation) {
@@ -178,6 +182,14 @@ Status Registry::DeleteInnovation(Id id, std::int64_t expected_version) {
     return msg::Conflict(
         {"Inovasi ini direplikasi oleh inovasi lain, jadi tidak dapat dihapus. Arsipkan saja.",
          "Other innovations replicate this one, so it cannot be deleted. Archive it instead."});
+  }
+  // The region's monitoring and evaluation of it is a record of the region, kept as it was.
+  if (!store_.ListEvaluationsOf(id).empty()) {
+    return msg::Conflict(
+        {"Inovasi ini sudah dimonitor dan dievaluasi daerah, jadi tidak dapat dihapus. Arsipkan "
+         "saja.",
+         "The region has monitored and evaluated this innovation, so it cannot be deleted. "
+         "Archive it instead."});
   }
   Transaction transaction(store_);
   // The activities that discussed it keep their record without it; each change is audited.

@@ -12,19 +12,19 @@
 namespace lumbung::http {
 namespace {
 
-Error NotFoundActivity() { return msg::NotFound("Kegiatan", "Activity"); }
-Error NotFoundTeam() { return msg::NotFound("Tim pelaksana", "Implementation team"); }
+Error NotFoundActivity() { return NotFoundError(static_cast<const Activity*>(nullptr)); }
+Error NotFoundTeam() { return NotFoundError(static_cast<const Team*>(nullptr)); }
 
-// The query parameters of a list, checked: `year` (kFirstYear to next year) into `year`, and
+// The query parameters of a list, checked: `year` (kFirstYear to `last_year`) into `year`, and
 // `kind` into `kind` when the list takes one.
-Result<Done> ReadListQuery(const Request& request, int this_year, int& year,
+Result<Done> ReadListQuery(const Request& request, int last_year, int& year,
                            std::optional<ActivityKind>* kind) {
   auto pairs = QueryPairs(request);
   if (!pairs) return pairs.TakeError();
   std::vector<FieldError> errors;
   for (const auto& [name, value] : *pairs) {
     if (name == "year") {
-      ReadInteger(name, value, kFirstYear, this_year + 1, errors, year);
+      ReadInteger(name, value, kFirstYear, last_year, errors, year);
     } else if (name == "kind" && kind != nullptr) {
       *kind = Parse<ActivityKind>(value);
       if (!*kind) errors.push_back(msg::UnknownValue(name, AllowedList<ActivityKind>()));
@@ -59,6 +59,19 @@ std::optional<Record> Visible(Store& store, const Actor& actor, const std::strin
   return record;
 }
 
+// An activity as `actor` may read it: the innovations it discussed that the actor may not see
+// (another agency's drafts) are left out.
+Json ActivityJson(Store& store, const Actor& actor, const Activity& activity) {
+  Json json = ToJson(activity);
+  Json visible = Json::array();
+  for (Id id : activity.innovations) {
+    auto innovation = store.FindInnovation(id);
+    if (innovation && CanSee(actor, *innovation)) visible.push_back(id);
+  }
+  json["innovations"] = std::move(visible);
+  return json;
+}
+
 Response Created(const Json& body, const std::string& location, std::int64_t version) {
   return JsonResponse(201, body).With("Location", location).With("ETag", VersionTag(version));
 }
@@ -78,12 +91,13 @@ Response Api::ListActivities(const Request& request, const Actor& actor, const s
   Registry registry(*store, clock_);
   int year = 0;
   std::optional<ActivityKind> kind;
-  if (auto query = ReadListQuery(request, registry.TodayIn(code).year, year, &kind); !query) {
+  // Activities may be scheduled up to the end of next year.
+  if (auto query = ReadListQuery(request, registry.TodayIn(code).year + 1, year, &kind); !query) {
     return Problem(request, query.error());
   }
   Json items = Json::array();
   for (const auto& activity : store->ListActivities(code, year)) {
-    if (!kind || activity.kind == *kind) items.push_back(ToJson(activity));
+    if (!kind || activity.kind == *kind) items.push_back(ActivityJson(*store, actor, activity));
   }
   return JsonResponse(200, {{"items", items}, {"total", items.size()}});
 }
@@ -107,7 +121,8 @@ Response Api::GetActivity(const Request& request, const Actor& actor, const std:
   auto store = pool_.Acquire();
   auto activity = Visible(*store, actor, id, &Store::FindActivity);
   if (!activity) return Problem(request, NotFoundActivity());
-  return JsonResponse(200, ToJson(*activity)).With("ETag", VersionTag(activity->version));
+  return JsonResponse(200, ActivityJson(*store, actor, *activity))
+      .With("ETag", VersionTag(activity->version));
 }
 
 Response Api::PatchActivity(const Request& request, const Actor& actor, const std::string& id) {
@@ -215,7 +230,7 @@ Response Api::EvaluationRound(const Request& request, const Actor& actor, const 
   Registry registry(*store, clock_);
   const int this_year = registry.TodayIn(code).year;
   int year = this_year;
-  if (auto query = ReadListQuery(request, this_year - 1, year, nullptr); !query) {
+  if (auto query = ReadListQuery(request, this_year, year, nullptr); !query) {
     return Problem(request, query.error());
   }
   Json items = Json::array();

@@ -126,6 +126,7 @@ std::vector<Site::PageRoute> Site::Routes() {
       {M::kPost, "/ruang-kerja/tim", &S::AddTeam},
       {M::kGet, "/ruang-kerja/tim/{id}", &S::TeamPage},
       {M::kPost, "/ruang-kerja/tim/{id}", &S::SaveTeam},
+      {M::kPost, "/ruang-kerja/tim/{id}/hapus", &S::RemoveTeam},
       {M::kGet, "/ruang-kerja/monev", &S::RoundPage},
       {M::kGet, "/ruang-kerja/monev/{id}", &S::EvaluationPage},
       {M::kPost, "/ruang-kerja/monev/{id}", &S::SaveEvaluation},

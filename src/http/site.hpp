@@ -119,6 +119,7 @@ class Site {
   Response AddTeam(const PageContext& page, const PathParams& params);
   Response TeamPage(const PageContext& page, const PathParams& params);
   Response SaveTeam(const PageContext& page, const PathParams& params);
+  Response RemoveTeam(const PageContext& page, const PathParams& params);
   Response RoundPage(const PageContext& page, const PathParams& params);
   Response EvaluationPage(const PageContext& page, const PathParams& params);
   Response SaveEvaluation(const PageContext& page, const PathParams& params);

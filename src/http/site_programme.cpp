@@ -39,13 +39,6 @@ View YearLinks(const std::string& path, int this_year, int year, int last) {
   return links;
 }
 
-// A number a form sends as JSON: the number when it reads, otherwise the text, which the
-// codec then names as the wrong kind of value.
-Json NumberOrText(const std::string& value) {
-  auto number = ParseNumber(value, INT64_MIN + 1, INT64_MAX);
-  return number ? Json(*number) : Json(value);
-}
-
 // The activity form's values as JSON for the codec: one number input per agency
 // ("peserta-12"), filled in for those the activity served, and a check box per innovation.
 Json ActivityJson(const FormPairs& form) {
@@ -120,7 +113,14 @@ Json MembersJson(const std::string& text, std::vector<FieldError>& errors) {
       if (semicolon == std::string::npos) break;
       from = semicolon + 1;
     }
-    parts.resize(std::max<std::size_t>(parts.size(), 3));
+    if (parts.size() > 3) {
+      std::string n = std::to_string(number);
+      errors.push_back({"members",
+                        "too_many",
+                        {"Baris " + n + ": tulis nama; jabatan; peran, dengan dua titik koma saja.",
+                         "Line " + n + ": write name; position; role, with two semicolons only."}});
+    }
+    parts.resize(3);
     auto role = kRoles.find(Lower(parts[2]));
     if (role == kRoles.end()) {
       std::string n = std::to_string(number);
@@ -302,7 +302,6 @@ Response Site::ActivityForm(const PageContext& page, Store& store, const std::st
 
   const bool manages = Allows(page.actor, Action::kManageActivities, {region_code});
   FormPairs values = posted ? *posted : activity ? ActivityValues(*activity) : FormPairs{};
-  if (posted && activity) values.emplace_back("version", std::to_string(activity->version));
   std::map<std::string, std::string> errors;
   if (error) AddErrors(page, *error, "activity.field_", view, errors);
   if (manages) {
@@ -343,7 +342,7 @@ Response Site::ActivityForm(const PageContext& page, Store& store, const std::st
     std::set<std::string> chosen;
     for (const auto& id : All(values, "inovasi")) chosen.insert(id);
     std::map<Id, View> by_agency;
-    store.ForEachInnovation(region_code, [&](const Innovation& innovation) {
+    for (const auto& innovation : InnovationsOf(store, region_code, {})) {
       std::string id = std::to_string(innovation.id);
       View& list = by_agency[innovation.agency_id];
       if (list.is_null()) list = View::array();
@@ -351,7 +350,7 @@ Response Site::ActivityForm(const PageContext& page, Store& store, const std::st
                       {"id", "f-inovasi-" + id},
                       {"label", innovation.title},
                       {"checked", chosen.contains(id)}});
-    });
+    }
     View groups = View::array();
     for (const auto& agency : agencies) {
       auto found = by_agency.find(agency.id);
@@ -372,8 +371,10 @@ Response Site::ActivityForm(const PageContext& page, Store& store, const std::st
       units.push_back({{"name", names[unit.agency_id]}, {"participants", unit.participants}});
     }
     View innovations = View::array();
+    // Only the innovations the reader may see: another agency's drafts stay its own.
     for (Id id : activity->innovations) {
-      if (auto innovation = store.FindInnovation(id)) {
+      if (auto innovation = store.FindInnovation(id);
+          innovation && CanSee(page.actor, *innovation)) {
         innovations.push_back(
             {{"title", innovation->title}, {"url", "/ruang-kerja/inovasi/" + std::to_string(id)}});
       }
@@ -449,6 +450,23 @@ Response Site::SaveTeam(const PageContext& page, const PathParams& params) {
   return Redirect("/ruang-kerja/tim/" + std::to_string(saved->id) + "?pesan=saved");
 }
 
+Response Site::RemoveTeam(const PageContext& page, const PathParams& params) {
+  auto store = api_.StoreFor(page.actor);
+  auto id = ParseId(params.at(0));
+  auto team = id ? store->FindTeam(*id) : std::nullopt;
+  if (!team || !Allows(page.actor, Action::kReadProgramme, {team->region_code})) {
+    return NotFoundPage(page);
+  }
+  FormPairs form = FormValues(page.request);
+  auto version = ParseNumber(First(form, "version"), 1, INT64_MAX);
+  auto deleted = DeleteTeamAs(*store, page.actor, *team, version.value_or(0));
+  if (!deleted) {
+    if (deleted.error().code == ErrorCode::kForbidden) return ForbiddenPage(page);
+    return TeamForm(page, *store, team->region_code, &*team, nullptr, deleted.error());
+  }
+  return Redirect("/ruang-kerja/tim?pesan=team_deleted");
+}
+
 Response Site::TeamForm(const PageContext& page, Store& store, const std::string& region_code,
                         const Team* team, const FormPairs* posted,
                         const std::optional<Error>& error) {
@@ -503,6 +521,7 @@ Response Site::TeamForm(const PageContext& page, Store& store, const std::string
   } else {
     view["title"] = unit_name(team->agency_id) + " — " + team->decree_number;
     view["action"] = "/ruang-kerja/tim/" + std::to_string(team->id);
+    view["delete_url"] = "/ruang-kerja/tim/" + std::to_string(team->id) + "/hapus";
     View members = View::array();
     for (const auto& member : team->members) {
       members.push_back({{"name", member.name},

@@ -80,6 +80,12 @@ std::optional<long long> ParseNumber(std::string_view text, long long low, long 
   return value;
 }
 
+nlohmann::json NumberOrText(const std::string& text) {
+  constexpr long long kLargest = 9'000'000'000'000'000'000LL;
+  if (auto number = ParseNumber(text, -kLargest, kLargest)) return *number;
+  return text;
+}
+
 std::string GroupThousands(long long value) {
   std::string digits = std::to_string(value < 0 ? -value : value);
   std::string out;

@@ -1,6 +1,7 @@
 // Small pieces the page handlers share: form values, URLs, numbers.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,10 @@ std::string Trim(std::string_view text);
 
 // A whole number in [low, high], or nothing.
 std::optional<long long> ParseNumber(std::string_view text, long long low, long long high);
+
+// A number a form sends, as JSON: the number when it reads as one; otherwise the text, which
+// the codec then reports as the wrong kind of value under the field's name.
+nlohmann::json NumberOrText(const std::string& text);
 
 // "1.234.567": thousands grouped with dots, as Indonesian writes them.
 std::string GroupThousands(long long value);

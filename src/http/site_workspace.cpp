@@ -162,13 +162,6 @@ std::string Value(const FormState& state, std::string_view name, std::size_t ind
 
 constexpr long long kLargest = 9'000'000'000'000'000'000LL;
 
-// A number as JSON when it reads as one; otherwise the text, which the codec then reports as
-// the wrong kind of value under the field's name.
-Json NumberOrText(const std::string& text) {
-  if (auto number = ParseNumber(text, -kLargest, kLargest)) return *number;
-  return text;
-}
-
 // An amount of rupiah as people write it: "1500000", "Rp 1.500.000" or "1.500.000,00". Dots
 // must group thousands; a decimal part other than zero is not whole rupiah and stays text,
 // which the codec reports.
@@ -730,10 +723,9 @@ Response Site::RecordPage(const PageContext& page, const Innovation* record,
                          {"reason", event.reason}});
     }
     view["history"] = history;
+    // The clinic's panel, and whether the innovation runs with the region's evaluations of it.
     if (Allows(page.actor, Action::kReadClinic, SubjectOf(*record))) {
       view["clinic"] = ClinicView(page, *store, *record, clinic);
-    }
-    if (Allows(page.actor, Action::kReadClinic, SubjectOf(*record))) {
       view["programme"] = ProgrammeView(page, *store, *record);
     }
     std::string message = First(QueryValues(page.request), "pesan");

@@ -15,7 +15,6 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <tuple>
-#include <type_traits>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -519,16 +518,6 @@ Evaluation ReadEvaluation(const Row& r) {
   e.actor_name = r.Text(7);
   e.recorded_at = r.Text(8);
   return e;
-}
-
-// The answer to a programme record that is not there.
-template <class Record>
-Error NotFoundProgramme() {
-  if constexpr (std::is_same_v<Record, Team>) {
-    return msg::NotFound("Tim pelaksana", "Implementation team");
-  } else {
-    return msg::NotFound("Kegiatan", "Activity");
-  }
 }
 
 // Facet values in the order a catalogue shows them: the most frequent first.
@@ -1709,7 +1698,6 @@ class SqlStore : public Store {
     return "";
   }
 
-  // Runs `sql` (DELETE ... WHERE id = ?1 AND version = ?2): a stale version deletes nothing.
   // The record `sql` selects by `id`, read with `read`, or nothing.
   template <typename Record, typename ReadRecord>
   std::optional<Record> FindOne(const char* sql, Id id, ReadRecord read) {
@@ -1756,7 +1744,7 @@ class SqlStore : public Store {
                                std::optional<Record> (SqlStore::*find)(Id)) {
     Savepoint savepoint(connection_);
     auto before = (this->*find)(record.id);
-    if (!before) return NotFoundProgramme<Record>();
+    if (!before) return NotFoundError(static_cast<const Record*>(nullptr));
     {
       auto s = connection_.Prepare(sql);
       bind(s, record);
@@ -1778,7 +1766,7 @@ class SqlStore : public Store {
                        std::optional<Record> (SqlStore::*find)(Id)) {
     Savepoint savepoint(connection_);
     auto before = (this->*find)(id);
-    if (!before) return NotFoundProgramme<Record>();
+    if (!before) return NotFoundError(static_cast<const Record*>(nullptr));
     auto deleted = DeleteVersioned(
         sql, id, expected_version,
         {"Data ini masih dirujuk data lain.", "Other records still refer to this record."});
@@ -1788,6 +1776,7 @@ class SqlStore : public Store {
     return deleted;
   }
 
+  // Runs `sql` (DELETE ... WHERE id = ?1 AND version = ?2): a stale version deletes nothing.
   Status DeleteVersioned(const char* sql, Id id, std::int64_t expected_version,
                          Text still_referenced) {
     auto s = connection_.Prepare(sql);

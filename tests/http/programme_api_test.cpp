@@ -734,5 +734,40 @@ TEST_F(ProgrammeApiTest, AnActivityOutlivesNoInnovationItNames) {
   EXPECT_EQ(db_.store().ListAudit(audit).size(), 3u);  // created, the draft taken out, advised
 }
 
+// Another agency reads the session but not the drafts it discussed; an innovation the region has
+// evaluated stays, its results with it.
+TEST_F(ProgrammeApiTest, ReadersSeeOnlyTheInnovationsTheyMaySeeAndEvaluatedOnesStay) {
+  token_ = region_admin_;
+  Json session = Session("2026-06-10");
+  session["agencies"].push_back({{"agency_id", other_agency_}, {"participants", 1}});
+  session["innovations"] = {draft_, rapor_};
+  auto created = Call(Method::kPost, "/api/v1/regions/3578/activities", session.dump());
+  ASSERT_EQ(created.status, 201) << created.Body();
+  EXPECT_EQ(JsonOf(created)["innovations"], (Json{draft_, rapor_}));
+  std::string at = Path("/api/v1/activities/", JsonOf(created)["id"].get<Id>());
+  token_ = other_operator_;
+  EXPECT_EQ(JsonOf(Call(Method::kGet, at))["innovations"], Json{rapor_});
+  auto listed = JsonOf(Call(Method::kGet, "/api/v1/regions/3578/activities"));
+  EXPECT_EQ(listed["items"][0]["innovations"], Json{rapor_});
+  token_ = operator_;
+  EXPECT_EQ(JsonOf(Call(Method::kGet, at))["innovations"], (Json{draft_, rapor_}));
+
+  // Evaluated, then sent back: the agency may edit it again, but not delete it.
+  token_ = facilitator_;
+  ASSERT_EQ(Call(Method::kPost, Path("/api/v1/innovations/", posyandu_) + "/evaluations",
+                 Findings("on_track").dump())
+                .status,
+            201);
+  Innovation sent_back = *db_.store().FindInnovation(posyandu_);
+  sent_back.status = RecordStatus::kRejected;
+  ASSERT_TRUE(db_.store().UpdateInnovation(sent_back, sent_back.version));
+  token_ = operator_;
+  auto deleted = Call(Method::kDelete, Path("/api/v1/innovations/", posyandu_), "",
+                      {{"if-match", Tag(sent_back.version + 1)}});
+  EXPECT_EQ(deleted.status, 409) << deleted.Body();
+  EXPECT_TRUE(db_.store().FindInnovation(posyandu_));
+  EXPECT_EQ(db_.store().ListEvaluationsOf(posyandu_).size(), 1u);
+}
+
 }  // namespace
 }  // namespace lumbung::http

@@ -575,6 +575,7 @@ TEST_F(SiteTest, AnotherRegionsPeopleSeeAndChangeNothingOfThisRegion) {
         {"/ruang-kerja/kegiatan/" + activity + "/hapus", form + "&version=1"},
         {"/ruang-kerja/tim/" + team,
          form + "&decree_number=Diubah&decree_date=2026-01-10&members=A%3B+B%3B+ketua&version=1"},
+        {"/ruang-kerja/tim/" + team + "/hapus", form + "&version=1"},
         {"/ruang-kerja/monev/" + draft,
          form + "&year=2026&progress=on_track&report=Baik&advice=Lanjutkan"},
     };
@@ -863,8 +864,27 @@ TEST_F(SiteTest, TheRegionRecordsItsSessionsTeamsAndEvaluationsAndAgenciesTheirO
   EXPECT_EQ(unknown_role.status, 422);
   EXPECT_TRUE(Contains(unknown_role, "Baris 3: peran &quot;wakil&quot; tidak dikenal"))
       << unknown_role.Body();
+  Response four_parts = Page(Method::kPost, "/ruang-kerja/tim/" + std::to_string(teams[0].id),
+                             "csrf=" + op_csrf + "&agency_id=" + agency +
+                                 "&decree_number=800%2F1&decree_date=2026-01-10&version=1"
+                                 "&members=A%3B+B%3B+ketua%3B+Plt.",
+                             {{"cookie", op}});
+  EXPECT_EQ(four_parts.status, 422);
+  EXPECT_TRUE(Contains(four_parts, "Baris 1: tulis nama; jabatan; peran"));
+  EXPECT_TRUE(Contains(four_parts, "A; B; ketua; Plt.")) << "what was typed comes back";
+  EXPECT_EQ(db_.store().FindTeam(teams[0].id)->version, 1);
   EXPECT_EQ(db_.store().FindTeam(teams[0].id)->version, 1);
   EXPECT_EQ(Page(Method::kGet, "/ruang-kerja/monev", "", {{"cookie", op}}).status, 403);
+  // A team is deleted from its page; another agency's operator may not.
+  std::string other_op = SignedIn("andi", {{Role::kAgencyOperator, "3578", other_agency_, 0}});
+  std::string remove = "/ruang-kerja/tim/" + std::to_string(teams[0].id) + "/hapus";
+  EXPECT_EQ(
+      Page(Method::kPost, remove, "csrf=" + csrf_ + "&version=1", {{"cookie", other_op}}).status,
+      403);
+  Response removed =
+      Page(Method::kPost, remove, "csrf=" + op_csrf + "&version=1", {{"cookie", op}});
+  EXPECT_EQ(removed.status, 303) << removed.Body();
+  EXPECT_TRUE(db_.store().ListTeams("3578").empty());
 
   // The round lists the published innovation; the team records its evaluation; a draft has none.
   Response round = Page(Method::kGet, "/ruang-kerja/monev?tahun=2026", "", {{"cookie", admin}});
