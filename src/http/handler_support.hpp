@@ -12,6 +12,7 @@
 
 #include "codec/json_codec.hpp"
 #include "domain/accounts.hpp"
+#include "domain/policy.hpp"
 #include "domain/result.hpp"
 #include "http/message.hpp"
 #include "storage/database.hpp"
@@ -68,6 +69,19 @@ Response Deny(const Request& request, const Actor& actor);
 // as an answer: one who is not signed in learns to sign in (401); one who is, that they may not
 // (403); any other error as its problem.
 Response ActionProblem(const Request& request, const Actor& actor, const Error& error);
+
+// The activity or team (domain/programme.hpp) the path segment `id` names, when the actor may see
+// the programme of its region; otherwise nothing, which the caller answers as not found.
+template <typename Record>
+std::optional<Record> VisibleProgramme(Store& store, const Actor& actor, const std::string& id,
+                                       std::optional<Record> (Store::*find)(Id)) {
+  auto parsed = ParseId(id);
+  auto record = parsed ? (store.*find)(*parsed) : std::nullopt;
+  if (!record || !Allows(actor, Action::kReadProgramme, {record->region_code})) {
+    return std::nullopt;
+  }
+  return record;
+}
 
 // Whether the account is one of the demo's (demo/demo_accounts.cpp), whose passwords are
 // published.

@@ -47,18 +47,6 @@ void RequireMembers(const Json& body, std::initializer_list<const char*> names,
   }
 }
 
-// The activity or team the path names, when the actor may see the programme of its region.
-template <typename Record>
-std::optional<Record> Visible(Store& store, const Actor& actor, const std::string& id,
-                              std::optional<Record> (Store::*find)(Id)) {
-  auto parsed = ParseId(id);
-  auto record = parsed ? (store.*find)(*parsed) : std::nullopt;
-  if (!record || !Allows(actor, Action::kReadProgramme, {record->region_code})) {
-    return std::nullopt;
-  }
-  return record;
-}
-
 // An activity as `actor` may read it: the innovations it discussed that the actor may not see
 // (another agency's drafts) are left out.
 Json ActivityJson(Store& store, const Actor& actor, const Activity& activity) {
@@ -119,7 +107,7 @@ Response Api::CreateActivity(const Request& request, const Actor& actor, const s
 
 Response Api::GetActivity(const Request& request, const Actor& actor, const std::string& id) {
   auto store = pool_.Acquire();
-  auto activity = Visible(*store, actor, id, &Store::FindActivity);
+  auto activity = VisibleProgramme(*store, actor, id, &Store::FindActivity);
   if (!activity) return Problem(request, NotFoundActivity());
   return JsonResponse(200, ActivityJson(*store, actor, *activity))
       .With("ETag", VersionTag(activity->version));
@@ -127,7 +115,7 @@ Response Api::GetActivity(const Request& request, const Actor& actor, const std:
 
 Response Api::PatchActivity(const Request& request, const Actor& actor, const std::string& id) {
   auto store = StoreFor(actor);
-  auto activity = Visible(*store, actor, id, &Store::FindActivity);
+  auto activity = VisibleProgramme(*store, actor, id, &Store::FindActivity);
   if (!activity) return Problem(request, NotFoundActivity());
   if (!Allows(actor, Action::kManageActivities, {activity->region_code})) {
     return Deny(request, actor);
@@ -145,7 +133,7 @@ Response Api::PatchActivity(const Request& request, const Actor& actor, const st
 
 Response Api::DeleteActivity(const Request& request, const Actor& actor, const std::string& id) {
   auto store = StoreFor(actor);
-  auto activity = Visible(*store, actor, id, &Store::FindActivity);
+  auto activity = VisibleProgramme(*store, actor, id, &Store::FindActivity);
   if (!activity) return Problem(request, NotFoundActivity());
   if (!Allows(actor, Action::kManageActivities, {activity->region_code})) {
     return Deny(request, actor);
@@ -187,14 +175,14 @@ Response Api::CreateTeam(const Request& request, const Actor& actor, const std::
 
 Response Api::GetTeam(const Request& request, const Actor& actor, const std::string& id) {
   auto store = pool_.Acquire();
-  auto team = Visible(*store, actor, id, &Store::FindTeam);
+  auto team = VisibleProgramme(*store, actor, id, &Store::FindTeam);
   if (!team) return Problem(request, NotFoundTeam());
   return JsonResponse(200, ToJson(*team)).With("ETag", VersionTag(team->version));
 }
 
 Response Api::PatchTeam(const Request& request, const Actor& actor, const std::string& id) {
   auto store = StoreFor(actor);
-  auto team = Visible(*store, actor, id, &Store::FindTeam);
+  auto team = VisibleProgramme(*store, actor, id, &Store::FindTeam);
   if (!team) return Problem(request, NotFoundTeam());
   if (!Allows(actor, Action::kManageTeam, {team->region_code, team->agency_id.value_or(0)})) {
     return Deny(request, actor);
@@ -211,7 +199,7 @@ Response Api::PatchTeam(const Request& request, const Actor& actor, const std::s
 
 Response Api::DeleteTeam(const Request& request, const Actor& actor, const std::string& id) {
   auto store = StoreFor(actor);
-  auto team = Visible(*store, actor, id, &Store::FindTeam);
+  auto team = VisibleProgramme(*store, actor, id, &Store::FindTeam);
   if (!team) return Problem(request, NotFoundTeam());
   if (!Allows(actor, Action::kManageTeam, {team->region_code, team->agency_id.value_or(0)})) {
     return Deny(request, actor);

@@ -193,21 +193,15 @@ Response Site::AddActivity(const PageContext& page, const PathParams&) {
 Response Site::ActivityPage(const PageContext& page, const PathParams& params) {
   if (page.actor.IsAnonymous()) return SignInFirst(page);
   auto store = pool_.Acquire();
-  auto id = ParseId(params.at(0));
-  auto activity = id ? store->FindActivity(*id) : std::nullopt;
-  if (!activity || !Allows(page.actor, Action::kReadProgramme, {activity->region_code})) {
-    return NotFoundPage(page);
-  }
+  auto activity = VisibleProgramme(*store, page.actor, params.at(0), &Store::FindActivity);
+  if (!activity) return NotFoundPage(page);
   return ActivityForm(page, *store, activity->region_code, &*activity, nullptr, std::nullopt);
 }
 
 Response Site::SaveActivity(const PageContext& page, const PathParams& params) {
   auto store = api_.StoreFor(page.actor);
-  auto id = ParseId(params.at(0));
-  auto activity = id ? store->FindActivity(*id) : std::nullopt;
-  if (!activity || !Allows(page.actor, Action::kReadProgramme, {activity->region_code})) {
-    return NotFoundPage(page);
-  }
+  auto activity = VisibleProgramme(*store, page.actor, params.at(0), &Store::FindActivity);
+  if (!activity) return NotFoundPage(page);
   if (!Allows(page.actor, Action::kManageActivities, {activity->region_code})) {
     return ForbiddenPage(page);
   }
@@ -225,11 +219,8 @@ Response Site::SaveActivity(const PageContext& page, const PathParams& params) {
 
 Response Site::RemoveActivity(const PageContext& page, const PathParams& params) {
   auto store = api_.StoreFor(page.actor);
-  auto id = ParseId(params.at(0));
-  auto activity = id ? store->FindActivity(*id) : std::nullopt;
-  if (!activity || !Allows(page.actor, Action::kReadProgramme, {activity->region_code})) {
-    return NotFoundPage(page);
-  }
+  auto activity = VisibleProgramme(*store, page.actor, params.at(0), &Store::FindActivity);
+  if (!activity) return NotFoundPage(page);
   FormPairs form = FormValues(page.request);
   auto version = ParseNumber(First(form, "version"), 1, INT64_MAX);
   auto deleted = DeleteActivityAs(*store, page.actor, *activity, version.value_or(0));
@@ -422,21 +413,15 @@ Response Site::AddTeam(const PageContext& page, const PathParams&) {
 Response Site::TeamPage(const PageContext& page, const PathParams& params) {
   if (page.actor.IsAnonymous()) return SignInFirst(page);
   auto store = pool_.Acquire();
-  auto id = ParseId(params.at(0));
-  auto team = id ? store->FindTeam(*id) : std::nullopt;
-  if (!team || !Allows(page.actor, Action::kReadProgramme, {team->region_code})) {
-    return NotFoundPage(page);
-  }
+  auto team = VisibleProgramme(*store, page.actor, params.at(0), &Store::FindTeam);
+  if (!team) return NotFoundPage(page);
   return TeamForm(page, *store, team->region_code, &*team, nullptr, std::nullopt);
 }
 
 Response Site::SaveTeam(const PageContext& page, const PathParams& params) {
   auto store = api_.StoreFor(page.actor);
-  auto id = ParseId(params.at(0));
-  auto team = id ? store->FindTeam(*id) : std::nullopt;
-  if (!team || !Allows(page.actor, Action::kReadProgramme, {team->region_code})) {
-    return NotFoundPage(page);
-  }
+  auto team = VisibleProgramme(*store, page.actor, params.at(0), &Store::FindTeam);
+  if (!team) return NotFoundPage(page);
   FormPairs form = FormValues(page.request);
   Team changed = *team;
   auto errors = ReadTeamForm(form, changed, JsonInput::kUpdate);
@@ -452,11 +437,8 @@ Response Site::SaveTeam(const PageContext& page, const PathParams& params) {
 
 Response Site::RemoveTeam(const PageContext& page, const PathParams& params) {
   auto store = api_.StoreFor(page.actor);
-  auto id = ParseId(params.at(0));
-  auto team = id ? store->FindTeam(*id) : std::nullopt;
-  if (!team || !Allows(page.actor, Action::kReadProgramme, {team->region_code})) {
-    return NotFoundPage(page);
-  }
+  auto team = VisibleProgramme(*store, page.actor, params.at(0), &Store::FindTeam);
+  if (!team) return NotFoundPage(page);
   FormPairs form = FormValues(page.request);
   auto version = ParseNumber(First(form, "version"), 1, INT64_MAX);
   auto deleted = DeleteTeamAs(*store, page.actor, *team, version.value_or(0));
