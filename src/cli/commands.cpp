@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/accounts_commands.hpp"
@@ -266,7 +267,20 @@ int Serve(const Args& args) {
   }
   std::fprintf(stderr, "lumbung: serving %s on http://%s:%u\n", (*database)->Describe().c_str(),
                listen.substr(0, colon).c_str(), server.port());
+  // Searches are answered from the database until the index is in memory; then from there.
+  std::thread warm_up([&database] {
+    try {
+      const auto start = std::chrono::steady_clock::now();
+      if ((*database)->WarmUp()) {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        std::fprintf(stderr, "lumbung: search index read into memory in %.1f s\n", took.count());
+      }
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "lumbung: search index not read into memory: %s\n", error.what());
+    }
+  });
   server.WaitForSignal();
+  warm_up.join();
   std::fprintf(stderr, "lumbung: stopped\n");
   return kExitOk;
 }

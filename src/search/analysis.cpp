@@ -314,6 +314,8 @@ std::string Snippet(std::string_view source, const ParsedSearch& search, Stemmer
   WordMatcher matcher(search, stemmer);
   std::vector<std::pair<std::size_t, std::size_t>> words;
   std::vector<bool> matched;
+  words.reserve(text.size() / 6);
+  matched.reserve(text.size() / 6);
   ForEachWord(text, [&](const Word& word) {
     words.emplace_back(word.begin, word.end);
     matched.push_back(matcher.Matches(word.folded));

@@ -29,6 +29,10 @@ class Database {
   virtual int SchemaVersion() = 0;
   // Human-readable description for logs ("sqlite:/path/lumbung.db").
   virtual std::string Describe() const = 0;
+  // Reads into memory ahead of the first request what the database keeps there for searches
+  // (SQLite: the search index, a few seconds for a national registry), so that no request
+  // waits for it. False where nothing is kept.
+  virtual bool WarmUp() { return false; }
 };
 
 // Opens `url` ("sqlite:PATH" or "postgresql://..."), creating an SQLite file when it does not

@@ -236,6 +236,10 @@ class ReplicatedDatabase final : public Database {
     return std::make_unique<ReplicatedStore>(*primary_, *replica_);
   }
   int SchemaVersion() override { return primary_->SchemaVersion(); }
+  bool WarmUp() override {
+    const bool primary = primary_->WarmUp();
+    return replica_->WarmUp() || primary;
+  }
   std::string Describe() const override {
     return primary_->Describe() + " (reads from " + replica_->Describe() + ")";
   }

@@ -1465,23 +1465,10 @@ class SqlStore : public Store {
     if (telling.empty()) return {};
     search::ParsedSearch words;
     for (const auto& [weight, stem] : telling) words.terms.push_back({{stem->word}});
-    const std::string match = search_.IdentityMatch(words);
-
-    InnovationQuery candidates = scope;
-    candidates.text.clear();
-    const InnovationFilter<B> filter(candidates, {match});
-    const int next = filter.next();
-    std::string sql = std::string("SELECT ") + kSummaryColumns + filter.From() +
-                      " JOIN agencies a ON a.id = i.agency_id" + filter.Where() + " AND i.id <> ?" +
-                      std::to_string(next) + B::RankOrder(filter.match_parameter()) + " LIMIT " +
-                      std::to_string(kSimilarityCandidates);
-    auto s = connection_.PrepareOnce(sql);
-    filter.BindTo(s);
-    s.Bind(next, exclude.value_or(0));
     std::vector<SimilarInnovation> similar;
     const auto weight = [this](const std::string& stem) { return search_.Weight(stem); };
-    while (s.Step()) {
-      SimilarInnovation candidate{ReadSummary(s), 0};
+    for (InnovationSummary& summary : LikelyAlike(scope, words, exclude)) {
+      SimilarInnovation candidate{std::move(summary), 0};
       const InnovationSummary& i = candidate.innovation;
       candidate.score = search::Similarity(
           stems,
@@ -1496,6 +1483,31 @@ class SqlStore : public Store {
     return similar;
   }
 
+ protected:
+  // The candidates of a likeness check: the innovations `scope` matches (its words aside)
+  // whose title, product or summary hold any of `words`, the best kSimilarityCandidates by
+  // BM25, leaving out `exclude`.
+  virtual std::vector<InnovationSummary> LikelyAlike(const InnovationQuery& scope,
+                                                     const search::ParsedSearch& words,
+                                                     std::optional<Id> exclude) {
+    const std::string match = search_.IdentityMatch(words);
+    InnovationQuery candidates = scope;
+    candidates.text.clear();
+    const InnovationFilter<B> filter(candidates, {match});
+    const int next = filter.next();
+    std::string sql = std::string("SELECT ") + kSummaryColumns + filter.From() +
+                      " JOIN agencies a ON a.id = i.agency_id" + filter.Where() + " AND i.id <> ?" +
+                      std::to_string(next) + B::RankOrder(filter.match_parameter()) + " LIMIT " +
+                      std::to_string(kSimilarityCandidates);
+    auto s = connection_.PrepareOnce(sql);
+    filter.BindTo(s);
+    s.Bind(next, exclude.value_or(0));
+    std::vector<InnovationSummary> candidates_found;
+    while (s.Step()) candidates_found.push_back(ReadSummary(s));
+    return candidates_found;
+  }
+
+ public:
   void ForEachRow(const StoredTable& table,
                   const std::function<void(const StoredRow&)>& visit) override {
     std::string sql = "SELECT ";
@@ -1810,28 +1822,25 @@ class SqlStore : public Store {
     plan.match = search_.MatchExpression(parsed, true);
     plan.words = parsed;
     const InnovationQuery base = UnfacetedOf(q);
-    if (AnyMatches(base, plan.match)) return plan;
+    if (AnyMatches(base, parsed, true)) return plan;
     for (const auto& corrected : search_.Corrections(parsed, kCorrectionsTried)) {
-      std::string match = search_.MatchExpression(corrected, true);
-      if (AnyMatches(base, match)) {
-        plan.match = std::move(match);
+      if (AnyMatches(base, corrected, true)) {
+        plan.match = search_.MatchExpression(corrected, true);
         plan.words = corrected;
         plan.fallback.corrected_text = search::TextOf(corrected);
         return plan;
       }
     }
-    if (parsed.terms.size() > 1) {
-      std::string match = search_.MatchExpression(parsed, false);
-      if (AnyMatches(base, match)) {
-        plan.match = std::move(match);
-        plan.fallback.any_word = true;
-      }
+    if (parsed.terms.size() > 1 && AnyMatches(base, parsed, false)) {
+      plan.match = search_.MatchExpression(parsed, false);
+      plan.fallback.any_word = true;
     }
     return plan;
   }
 
-  bool AnyMatches(const InnovationQuery& q, const std::string& match) {
-    const InnovationFilter<B> filter(q, {match});
+  // Whether anything the query's filters let through holds all the words (or any of them).
+  virtual bool AnyMatches(const InnovationQuery& q, const search::ParsedSearch& words, bool all) {
+    const InnovationFilter<B> filter(q, {search_.MatchExpression(words, all)});
     auto s = connection_.PrepareOnce("SELECT 1" + filter.From() + filter.Where() + " LIMIT 1");
     filter.BindTo(s);
     return s.Step();

@@ -87,6 +87,11 @@ class Statement {
     auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return text ? std::string(text, sqlite3_column_bytes(stmt_, column)) : std::string();
   }
+  // The text without a copy, valid until the statement steps again.
+  std::string_view TextView(int column) const {
+    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return text ? std::string_view(text, sqlite3_column_bytes(stmt_, column)) : std::string_view();
+  }
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::optional<std::int64_t> OptionalInt(int column) const {
@@ -126,7 +131,7 @@ class Connection {
     sqlite3_busy_timeout(db_, 5000);
     Exec(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;");
+        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000; PRAGMA mmap_size = 1073741824;");
   }
   ~Connection() {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
@@ -179,6 +184,9 @@ class Connection {
 
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   bool InAutocommit() const { return sqlite3_get_autocommit(db_) != 0; }
+  // Whether a transaction of this connection has written, or may yet write, what it has not
+  // committed: others cannot see it, and neither can anything derived from committed data.
+  bool HoldsWrites() const { return sqlite3_txn_state(db_, "main") == SQLITE_TXN_WRITE; }
   sqlite3* handle() const { return db_; }
   int Changes() const { return sqlite3_changes(db_); }
 

@@ -23,9 +23,15 @@ constexpr const char* kCreateTerms =
 constexpr const char* kDocumentsWith =
     "SELECT doc FROM temp.innovation_search_terms WHERE term = ?1";
 constexpr const char* kDocuments = "SELECT count(*) FROM innovations";
-// The texts a snippet is cut from, as the index read them.
+// The texts a snippet is cut from: the summary, and the sections of the narrative, which
+// innovation_search_source joins with line breaks into the body the index reads. Joined here
+// instead, since SQLite copies the whole text again for each section it appends.
 constexpr const char* kSnippetTexts =
-    "SELECT body, summary FROM innovation_search_source WHERE id = ?1";
+    "SELECT i.summary, t.description, t.background, t.design, t.goals, t.benefits, t.results, "
+    "t.drivers, t.obstacles, t.process_steps, t.outputs, t.outcomes, "
+    "t.replication_prerequisites "
+    "FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id WHERE i.id = ?1";
+constexpr int kNarrativeSections = 12;
 
 // The tokenizer FTS5 calls: one per table that names it, each with its own stemmer.
 struct Tokenizer {
@@ -140,7 +146,18 @@ void SearchIndex::Rebuild() {
   ForgetCounts();
 }
 
+SearchMemory* SearchIndex::Memory() {
+  if (!memory_ || connection_.HoldsWrites() || !memory_->CatchUp(connection_)) return nullptr;
+  return memory_.get();
+}
+
+bool SearchIndex::HoldsTerm(const std::string& term) {
+  if (auto* memory = Memory()) return memory->DocumentsWith(term) > 0;
+  return DocumentsWith(term) > 0;
+}
+
 long long SearchIndex::DocumentsWith(const std::string& term) {
+  if (auto* memory = Memory()) return memory->DocumentsWith(term);
   connection_.Exec(kCreateTerms);
   auto s = connection_.Prepare(kDocumentsWith);
   s.Bind(1, term);
@@ -148,6 +165,7 @@ long long SearchIndex::DocumentsWith(const std::string& term) {
 }
 
 long long SearchIndex::CountDocuments() {
+  if (auto* memory = Memory()) return memory->Documents();
   auto s = connection_.Prepare(kDocuments);
   return s.Step() ? s.Int(0) : 0;
 }
@@ -156,8 +174,12 @@ bool SearchIndex::SnippetTexts(Id innovation_id, std::string& body, std::string&
   auto s = connection_.Prepare(kSnippetTexts);
   s.Bind(1, innovation_id);
   if (!s.Step()) return false;
-  body = s.Text(0);
-  summary = s.Text(1);
+  summary = s.Text(0);
+  body.clear();
+  for (int section = 1; section <= kNarrativeSections; ++section) {
+    if (section > 1) body += '\n';
+    body += s.TextView(section);
+  }
   return true;
 }
 

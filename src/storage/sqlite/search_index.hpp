@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "domain/model.hpp"
 #include "search/analysis.hpp"
 #include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/search_memory.hpp"
 #include "storage/text_index.hpp"
 
 namespace lumbung::storage::sqlite {
@@ -42,6 +44,14 @@ class SearchIndex final : public TextIndex {
   void Rebuild();
 
   long long DocumentsWith(const std::string& term) override;
+  bool HoldsTerm(const std::string& term) override;
+
+  // Counts words in `memory` when it can: FTS5 counts the records holding a word by reading
+  // every one of them, the memory knows the number.
+  void Consult(std::shared_ptr<SearchMemory> memory) { memory_ = std::move(memory); }
+  // The memory, brought up to what the connection reads; none when there is none, when it is
+  // being read in, or when the connection holds writes of its own, which it cannot see.
+  SearchMemory* Memory();
 
   // The FTS5 expression of the words (see the free function of the same name).
   std::string MatchExpression(const search::ParsedSearch& parsed, bool all) {
@@ -56,6 +66,7 @@ class SearchIndex final : public TextIndex {
 
  private:
   Connection& connection_;
+  std::shared_ptr<SearchMemory> memory_;
 };
 
 }  // namespace lumbung::storage::sqlite

@@ -3,6 +3,7 @@
 #include "storage/sql_store.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/search_index.hpp"
+#include "storage/sqlite/search_memory.hpp"
 
 namespace lumbung::storage {
 namespace {
@@ -70,13 +71,28 @@ constexpr const char* kSelectMatchedFacetValues =
 constexpr const char* kSearchMatchColumns =
     "s.rank, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
     "i.year, i.digital, i.main_affair, i.replicated_from";
+// The summary of an innovation by its id, for a page whose order the search memory gave.
+const std::string& SelectSummary() {
+  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
+                                 " FROM innovations i JOIN agencies a ON a.id = i.agency_id "
+                                 "WHERE i.id = ?1";
+  return sql;
+}
+
 class SqliteStore final : public SqlStore<SqliteBackend> {
  public:
-  explicit SqliteStore(const std::string& path) : SqlStore(path) {
+  explicit SqliteStore(const std::string& path,
+                       std::shared_ptr<sqlite::SearchMemory> memory = nullptr)
+      : SqlStore(path), memory_(std::move(memory)) {
     sqlite::RegisterTokenizer(connection_.handle());
+    search_.Consult(memory_);
   }
 
+  // Reads the search index into the memory; false when another connection is doing so.
+  bool WarmUp() { return memory_ && memory_->CatchUp(connection_); }
+
   InnovationPage ListInnovations(const InnovationQuery& q) override {
+    if (q.sort == InnovationSort::kRelevance && MemoryServes(q.text)) return ListFromMemory(q);
     const bool reusable = connection_.InAutocommit();
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
@@ -120,6 +136,7 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
   }
 
   InnovationFacets CountFacets(const InnovationQuery& q) override {
+    if (MemoryServes(q.text)) return CountFacetsFromMemory(q);
     // One snapshot for all the counts, so that a write committed between two of them cannot
     // make the facets disagree with each other.
     const bool reusable = connection_.InAutocommit();
@@ -178,38 +195,47 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
   // every facet whose own filter is the only one it fails. The same counts, in the same
   // order, as CountValues and CountAgencyValues give, without nine passes.
   InnovationFacets CountCollectedFacets(const InnovationQuery& q) {
-    enum Column { kAgency, kType, kForm, kMaturity, kStage, kYear, kAffair, kDigital, kColumns };
-    std::string wanted[kColumns];
-    bool applied[kColumns] = {};
-    auto want = [&](Column column, bool on, std::string value) {
+    using Memory = sqlite::SearchMemory;
+    std::string wanted[Memory::kColumns];
+    bool applied[Memory::kColumns] = {};
+    auto want = [&](int column, bool on, std::string value) {
       applied[column] = on;
       wanted[column] = std::move(value);
     };
-    want(kAgency, q.agency_id.has_value(), q.agency_id ? std::to_string(*q.agency_id) : "");
-    want(kType, q.type.has_value(), q.type ? std::string(ToString(*q.type)) : "");
-    want(kForm, q.form.has_value(), q.form ? std::string(ToString(*q.form)) : "");
-    want(kMaturity, q.maturity.has_value(), q.maturity ? std::string(ToString(*q.maturity)) : "");
-    want(kStage, q.stage.has_value(), q.stage ? std::string(ToString(*q.stage)) : "");
-    want(kYear, q.year.has_value(), q.year ? std::to_string(*q.year) : "");
-    want(kAffair, !q.affair.empty(), q.affair);
-    want(kDigital, q.digital.has_value(), q.digital ? (*q.digital ? "1" : "0") : "");
+    want(Memory::kAgency, q.agency_id.has_value(), q.agency_id ? std::to_string(*q.agency_id) : "");
+    want(Memory::kType, q.type.has_value(), q.type ? std::string(ToString(*q.type)) : "");
+    want(Memory::kForm, q.form.has_value(), q.form ? std::string(ToString(*q.form)) : "");
+    want(Memory::kMaturity, q.maturity.has_value(),
+         q.maturity ? std::string(ToString(*q.maturity)) : "");
+    want(Memory::kStage, q.stage.has_value(), q.stage ? std::string(ToString(*q.stage)) : "");
+    want(Memory::kYear, q.year.has_value(), q.year ? std::to_string(*q.year) : "");
+    want(Memory::kAffair, !q.affair.empty(), q.affair);
+    want(Memory::kDigital, q.digital.has_value(), q.digital ? (*q.digital ? "1" : "0") : "");
 
-    std::map<std::string, long long> counts[kColumns];
-    InnovationFacets facets;
+    Memory::FacetCounts counts;
+    long long total = 0;
     auto s = connection_.Prepare(kSelectMatchedFacetValues);
-    std::string values[kColumns];
+    std::string values[Memory::kColumns];
     while (s.Step()) {
       unsigned fails = 0;
-      for (int c = 0; c < kColumns; ++c) {
+      for (int c = 0; c < Memory::kColumns; ++c) {
         values[c] = s.Text(c);
         if (applied[c] && values[c] != wanted[c]) fails |= 1u << c;
       }
-      if (fails == 0) ++facets.total;
-      for (int c = 0; c < kColumns; ++c) {
+      if (fails == 0) ++total;
+      for (int c = 0; c < Memory::kColumns; ++c) {
         if ((fails & ~(1u << c)) == 0 && !values[c].empty()) ++counts[c][values[c]];
       }
     }
-    // Most frequent first, ties by value (the map's order), as "n DESC, v" sorts.
+    return FacetsFrom(total, counts);
+  }
+
+  // The facets a catalogue shows, from each value's count: most frequent first, ties by value
+  // (the map's order), as "n DESC, v" sorts; years newest first; agencies named.
+  InnovationFacets FacetsFrom(long long total, const sqlite::SearchMemory::FacetCounts& counts) {
+    using Memory = sqlite::SearchMemory;
+    InnovationFacets facets;
+    facets.total = total;
     auto most_first = [](const std::map<std::string, long long>& of) {
       std::vector<FacetValue> list;
       for (const auto& [value, count] : of) list.push_back({value, "", count});
@@ -217,40 +243,132 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
                        [](const auto& a, const auto& b) { return a.count > b.count; });
       return list;
     };
-    facets.type = most_first(counts[kType]);
-    facets.form = most_first(counts[kForm]);
-    facets.maturity = most_first(counts[kMaturity]);
-    facets.stage = most_first(counts[kStage]);
-    facets.affair = most_first(counts[kAffair]);
-    for (const auto& [value, count] : counts[kYear]) facets.year.push_back({value, "", count});
+    facets.type = most_first(counts[Memory::kType]);
+    facets.form = most_first(counts[Memory::kForm]);
+    facets.maturity = most_first(counts[Memory::kMaturity]);
+    facets.stage = most_first(counts[Memory::kStage]);
+    facets.affair = most_first(counts[Memory::kAffair]);
+    for (const auto& [value, count] : counts[Memory::kYear]) {
+      facets.year.push_back({value, "", count});
+    }
     std::sort(facets.year.begin(), facets.year.end(), [](const auto& a, const auto& b) {
       return std::stoll(a.value) > std::stoll(b.value);
     });
+    const auto& digital = counts[Memory::kDigital];
     for (const char* value : {"1", "0"}) {
-      if (auto found = counts[kDigital].find(value); found != counts[kDigital].end()) {
+      if (auto found = digital.find(value); found != digital.end()) {
         facets.digital.push_back({value[0] == '1' ? "true" : "false", "", found->second});
       }
     }
     // Agencies by count, then by name as the agency list sorts them, then by id.
     const auto& names = AgencyNames();
-    std::vector<std::tuple<long long, std::string, Id, std::string>> named;
-    for (const auto& [value, count] : counts[kAgency]) {
+    static const std::pair<std::string, std::string> kUnnamed;
+    struct Named {
+      long long count;
+      Id id;
+      const std::pair<std::string, std::string>* name;  // the name, and its key for order
+    };
+    std::vector<Named> named;
+    named.reserve(counts[Memory::kAgency].size());
+    for (const auto& [value, count] : counts[Memory::kAgency]) {
       const Id id = std::stoll(value);
       auto found = names.find(id);
-      if (found == names.end()) {
-        named.emplace_back(count, "", id, "");
-      } else {
-        named.emplace_back(count, found->second.second, id, found->second.first);
-      }
+      named.push_back({count, id, found == names.end() ? &kUnnamed : &found->second});
     }
-    std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) {
-      if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) > std::get<0>(b);
-      return std::tie(std::get<1>(a), std::get<2>(a)) < std::tie(std::get<1>(b), std::get<2>(b));
+    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+      if (a.count != b.count) return a.count > b.count;
+      return std::tie(a.name->second, a.id) < std::tie(b.name->second, b.id);
     });
-    for (auto& [count, key, id, name] : named) {
-      facets.agency.push_back({std::to_string(id), std::move(name), count});
+    facets.agency.reserve(named.size());
+    for (const Named& agency : named) {
+      facets.agency.push_back({std::to_string(agency.id), agency.name->first, agency.count});
     }
     return facets;
+  }
+
+  // Whether the search memory answers a search for these words: there is one, it can read
+  // them (no phrase of several words), this connection holds no writes of its own, which the
+  // memory, made from committed data, cannot see, and it is not being read in. Once it says
+  // yes, the memory holds at least what the connection reads.
+  bool MemoryServes(const search::ParsedSearch& words) {
+    return memory_ && !connection_.HoldsWrites() && sqlite::SearchMemory::CanSearch(words) &&
+           memory_->CatchUp(connection_);
+  }
+  bool MemoryServes(const std::string& text) {
+    return memory_ && !text.empty() && MemoryServes(search::ParseSearch(text));
+  }
+  InnovationPage ListFromMemory(const InnovationQuery& q) {
+    ReadSnapshot snapshot(connection_);
+    const MemorySearch& found = AskMemory(q);
+    InnovationPage page;
+    page.search = found.plan.fallback;
+    page.total = found.found.total;
+    page.items = SummariesOf(found.found.best, static_cast<std::size_t>(q.page - 1) * q.per_page);
+    for (auto& item : page.items) item.snippet = search_.Snippet(found.plan.words, item.id);
+    snapshot.End();
+    return page;
+  }
+
+  InnovationFacets CountFacetsFromMemory(const InnovationQuery& q) {
+    ReadSnapshot snapshot(connection_);
+    const MemorySearch& found = AskMemory(q);
+    InnovationFacets facets = FacetsFrom(found.found.total, found.found.facets);
+    facets.search = found.plan.fallback;
+    snapshot.End();
+    return facets;
+  }
+
+  // A search answered by the memory: its plan, and what it found with the facets and the best
+  // of a page. A catalogue asks for a page and its facets one after the other: the second
+  // question takes the answer of the first while the data and the query stay the same.
+  struct MemorySearch {
+    std::string key;
+    SearchPlan plan;
+    sqlite::SearchMemory::Found found;
+  };
+  const MemorySearch& AskMemory(const InnovationQuery& q) {
+    memory_->CatchUp(connection_);  // up to the snapshot the caller has opened since
+    const InnovationFilter<SqliteBackend> filter(q, {});
+    std::string key = filter.Describe() + '\x1e' + q.text + '\x1e' + std::to_string(q.page) +
+                      '\x1e' + std::to_string(q.per_page) + '\x1e' +
+                      std::to_string(memory_->Generation());
+    if (key == last_search_.key) return last_search_;
+    last_search_.key.clear();
+    last_search_.plan = PlanSearch(q);
+    const std::size_t best = static_cast<std::size_t>(q.page) * q.per_page;
+    last_search_.found =
+        memory_->Search(q, last_search_.plan.words, !last_search_.plan.fallback.any_word,
+                        search::Fields::kAll, best, true, std::nullopt, search_.stemmer());
+    last_search_.key = std::move(key);
+    return last_search_;
+  }
+
+  bool AnyMatches(const InnovationQuery& q, const search::ParsedSearch& words, bool all) override {
+    if (!MemoryServes(words)) return SqlStore::AnyMatches(q, words, all);
+    return memory_->AnyMatches(q, words, all, search_.stemmer());
+  }
+
+  std::vector<InnovationSummary> LikelyAlike(const InnovationQuery& scope,
+                                             const search::ParsedSearch& words,
+                                             std::optional<Id> exclude) override {
+    if (!MemoryServes(words)) return SqlStore::LikelyAlike(scope, words, exclude);
+    InnovationQuery candidates = scope;
+    candidates.text.clear();
+    const auto found = memory_->Search(candidates, words, false, search::Fields::kIdentity,
+                                       kSimilarityCandidates, false, exclude, search_.stemmer());
+    return SummariesOf(found.best, 0);
+  }
+
+  // The innovations of `ids` from the `first`, in that order; one deleted since the memory
+  // saw it is left out.
+  std::vector<InnovationSummary> SummariesOf(const std::vector<Id>& ids, std::size_t first) {
+    std::vector<InnovationSummary> summaries;
+    for (std::size_t k = first; k < ids.size(); ++k) {
+      auto s = connection_.Prepare(SelectSummary());
+      s.Bind(1, ids[k]);
+      if (s.Step()) summaries.push_back(ReadSummary(s));
+    }
+    return summaries;
   }
 
   // Every agency's name and name key by id, read again once the data has changed: a national
@@ -259,18 +377,26 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
   // the read in progress is gathering.
   std::string collected_;
   std::string collecting_;
+  // The search index in memory that every connection to the database shares; none for a
+  // store opened on its own (to migrate, to read the schema's version).
+  std::shared_ptr<sqlite::SearchMemory> memory_;
+  MemorySearch last_search_;
 };
 
 class SqliteDatabase final : public Database {
  public:
   explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
 
-  std::unique_ptr<Store> Connect() override { return std::make_unique<SqliteStore>(path_); }
+  std::unique_ptr<Store> Connect() override {
+    return std::make_unique<SqliteStore>(path_, memory_);
+  }
   int SchemaVersion() override { return SqliteStore(path_).SchemaVersion(); }
   std::string Describe() const override { return "sqlite:" + path_; }
+  bool WarmUp() override { return SqliteStore(path_, memory_).WarmUp(); }
 
  private:
   std::string path_;
+  std::shared_ptr<sqlite::SearchMemory> memory_ = std::make_shared<sqlite::SearchMemory>();
 };
 
 }  // namespace

@@ -1,0 +1,370 @@
+#include "storage/sqlite/search_memory.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <mutex>
+
+namespace lumbung::storage::sqlite {
+namespace {
+
+// An innovation as the memory indexes it: the values its filters read, then its texts as
+// FTS5 reads them (innovation_search_source, migration 0005).
+constexpr const char* kSelectRows =
+    "SELECT i.id, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
+    "i.year, i.digital, i.main_affair, i.replicated_from, "
+    "s.title, s.product, s.summary, s.body, s.agency "
+    "FROM innovations i JOIN innovation_search_source s ON s.id = i.id";
+const std::string& SelectRow() {
+  static const std::string sql = std::string(kSelectRows) + " WHERE i.id = ?1";
+  return sql;
+}
+constexpr const char* kChangeCounter = "SELECT counter FROM change_counter";
+constexpr const char* kFirstChange = "SELECT min(seq) FROM search_changes";
+// The last change ever logged, even when the log no longer holds it.
+constexpr const char* kLastLogged =
+    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_changes'), 0)";
+constexpr const char* kChangesSince =
+    "SELECT seq, innovation_id FROM search_changes WHERE seq > ?1 ORDER BY seq";
+
+// A number no row holds: a filter on a value the memory has never seen matches nothing.
+constexpr std::uint32_t kUnknown = UINT32_MAX;
+// Years a facet counts in an array; any other is counted apart.
+constexpr std::int32_t kFirstYear = 1900;
+constexpr std::int32_t kYears = 256;
+
+}  // namespace
+
+// A query's filters in the memory's numbers: for each text and agency number, whether it
+// passes, so that a match is judged by looking up a few flags.
+struct SearchMemory::Filter {
+  // Every match must pass these: they are not facets.
+  std::optional<std::uint32_t> region;
+  std::vector<bool> status_passes;  // by text number; empty: every status
+  std::optional<Id> replicated_from;
+  bool restricted = false;
+  std::vector<bool> visible_statuses;  // by text number: statuses seen everywhere
+  std::vector<bool> visible_regions;   // by text number: regions seen whole
+  std::vector<bool> visible_agencies;  // by agency number
+  // The facets' own filters, by FacetColumn: a match failing only its own is still counted
+  // under that facet.
+  std::array<std::optional<std::int64_t>, kColumns> wanted;
+
+  bool Passes(const Row& row) const {
+    if (region && row.region != *region) return false;
+    if (!status_passes.empty() && !status_passes[row.status]) return false;
+    if (replicated_from && row.replicated_from != *replicated_from) return false;
+    if (restricted && !visible_statuses[row.status] && !visible_regions[row.region] &&
+        !visible_agencies[row.agency]) {
+      return false;
+    }
+    return true;
+  }
+
+  // The row's value of each facet column, as the memory numbers it.
+  static std::array<std::int64_t, kColumns> Values(const Row& row) {
+    return {row.agency, row.type, row.form,   row.maturity,
+            row.stage,  row.year, row.affair, row.digital ? 1 : 0};
+  }
+
+  // One bit for each facet filter the row fails.
+  unsigned Fails(const std::array<std::int64_t, kColumns>& values) const {
+    unsigned fails = 0;
+    for (int c = 0; c < kColumns; ++c) {
+      if (wanted[c] && values[c] != *wanted[c]) fails |= 1u << c;
+    }
+    return fails;
+  }
+};
+
+bool SearchMemory::CatchUp(Connection& connection) {
+  auto counter = connection.Prepare(kChangeCounter);
+  const std::int64_t change_counter = counter.Step() ? counter.Int(0) : 0;
+  {
+    std::shared_lock lock(mutex_);
+    if (state_ && change_counter <= state_->counter) return true;
+  }
+  bool loaded = false;
+  {
+    std::shared_lock lock(mutex_);
+    loaded = state_ != nullptr;
+  }
+  if (!loaded) {
+    std::unique_lock loading(loading_, std::try_to_lock);
+    if (!loading.owns_lock()) return false;
+    std::shared_lock lock(mutex_);
+    if (!state_) {
+      lock.unlock();
+      auto fresh = std::make_unique<State>();
+      fresh->counter = change_counter;
+      fresh->Load(connection);
+      std::unique_lock replace(mutex_);
+      state_ = std::move(fresh);
+      ++generation_;
+      return true;
+    }
+  }
+  std::unique_lock lock(mutex_);
+  if (change_counter <= state_->counter) return true;
+  if (!state_->FollowChanges(connection)) state_->Load(connection);
+  state_->counter = change_counter;
+  ++generation_;
+  return true;
+}
+
+std::int64_t SearchMemory::Generation() const {
+  std::shared_lock lock(mutex_);
+  return generation_;
+}
+
+long long SearchMemory::Documents() const {
+  std::shared_lock lock(mutex_);
+  return state_ ? static_cast<long long>(state_->postings.Documents()) : 0;
+}
+
+long long SearchMemory::DocumentsWith(const std::string& term) const {
+  std::shared_lock lock(mutex_);
+  return state_ ? static_cast<long long>(state_->postings.DocumentsWith(term)) : 0;
+}
+
+void SearchMemory::State::Load(Connection& connection) {
+  postings.Clear();
+  rows.clear();
+  slots.clear();
+  auto last = connection.Prepare(kLastLogged);
+  seq = last.Step() ? last.Int(0) : 0;
+  auto all = connection.Prepare(kSelectRows);
+  while (all.Step()) Index(all);
+}
+
+bool SearchMemory::State::FollowChanges(Connection& connection) {
+  // Changes were logged since, but the first the log still holds comes after a gap.
+  auto logged = connection.Prepare(kLastLogged);
+  if (logged.Step() && logged.Int(0) > seq) {
+    auto first = connection.Prepare(kFirstChange);
+    if (!first.Step() || first.IsNull(0) || first.Int(0) > seq + 1) return false;
+  }
+  std::vector<Id> changed;
+  auto changes = connection.Prepare(kChangesSince);
+  changes.Bind(1, seq);
+  while (changes.Step()) {
+    seq = changes.Int(0);
+    changed.push_back(changes.Int(1));
+  }
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  for (Id id : changed) {
+    Forget(id);
+    auto row = connection.Prepare(SelectRow());
+    row.Bind(1, id);
+    if (row.Step()) Index(row);
+  }
+  // Removed records keep their slots until they are a quarter of the index.
+  if (postings.RemovedSlots() > std::max<std::size_t>(1024, postings.Documents() / 4)) {
+    Compact();
+  }
+  return true;
+}
+
+void SearchMemory::State::Index(Statement& s) {
+  Row row;
+  row.id = s.Int(0);
+  row.region = TextCode(s.Text(1));
+  row.status = TextCode(s.Text(2));
+  row.agency = AgencyCode(s.Int(3));
+  row.type = TextCode(s.Text(4));
+  row.form = TextCode(s.Text(5));
+  row.maturity = TextCode(s.Text(6));
+  row.stage = TextCode(s.Text(7));
+  row.year = static_cast<std::int32_t>(s.OptionalInt(8).value_or(0));
+  row.digital = s.Int(9) != 0;
+  row.affair = TextCode(s.Text(10));
+  row.replicated_from = s.OptionalInt(11).value_or(0);
+  const std::string title = s.Text(12);
+  const std::string product = s.Text(13);
+  const std::string summary = s.Text(14);
+  const std::string body = s.Text(15);
+  const std::string agency = s.Text(16);
+  const auto slot = postings.Add({title, product, summary, body, agency});
+  if (rows.size() <= slot) rows.resize(slot + 1);
+  rows[slot] = row;
+  slots[row.id] = slot;
+}
+
+void SearchMemory::State::Forget(Id id) {
+  auto found = slots.find(id);
+  if (found == slots.end()) return;
+  postings.Remove(found->second);
+  slots.erase(found);
+}
+
+void SearchMemory::State::Compact() {
+  const auto moved = postings.Compact();
+  std::vector<Row> kept(postings.Slots());
+  for (std::size_t slot = 0; slot < moved.size() && slot < rows.size(); ++slot) {
+    if (moved[slot] != search::Postings::kNoSlot) kept[moved[slot]] = rows[slot];
+  }
+  rows = std::move(kept);
+  for (auto& [id, slot] : slots) slot = moved[slot];
+}
+
+std::uint32_t SearchMemory::State::TextCode(const std::string& text) {
+  auto [found, added] = text_codes.emplace(text, static_cast<std::uint32_t>(texts.size()));
+  if (added) texts.push_back(text);
+  return found->second;
+}
+
+std::uint32_t SearchMemory::State::AgencyCode(Id id) {
+  auto [found, added] = agency_codes.emplace(id, static_cast<std::uint32_t>(agencies.size()));
+  if (added) agencies.push_back(id);
+  return found->second;
+}
+
+SearchMemory::Filter SearchMemory::Compile(const InnovationQuery& q) const {
+  const State& state = *state_;
+  auto text = [&state](const std::string& value) -> std::uint32_t {
+    auto found = state.text_codes.find(value);
+    return found == state.text_codes.end() ? kUnknown : found->second;
+  };
+  // Marks a value the filter lets through; one the memory has never seen marks nothing.
+  auto mark = [](std::vector<bool>& flags, std::uint32_t code) {
+    if (code < flags.size()) flags[code] = true;
+  };
+  Filter f;
+  if (!q.region_code.empty()) f.region = text(q.region_code);
+  if (!q.statuses.empty()) {
+    f.status_passes.assign(state.texts.size(), false);
+    for (RecordStatus status : q.statuses) {
+      mark(f.status_passes, text(std::string(ToString(status))));
+    }
+  }
+  f.replicated_from = q.replicated_from;
+  f.restricted = q.restricted;
+  if (q.restricted) {
+    f.visible_statuses.assign(state.texts.size(), false);
+    f.visible_regions.assign(state.texts.size(), false);
+    f.visible_agencies.assign(state.agencies.size(), false);
+    for (RecordStatus status : q.visible_everywhere) {
+      mark(f.visible_statuses, text(std::string(ToString(status))));
+    }
+    for (const auto& region : q.visible_regions) mark(f.visible_regions, text(region));
+    for (Id id : q.visible_agencies) {
+      if (auto found = state.agency_codes.find(id); found != state.agency_codes.end()) {
+        f.visible_agencies[found->second] = true;
+      }
+    }
+  }
+  auto agency = [&state](Id id) -> std::uint32_t {
+    auto found = state.agency_codes.find(id);
+    return found == state.agency_codes.end() ? kUnknown : found->second;
+  };
+  if (q.agency_id) f.wanted[kAgency] = agency(*q.agency_id);
+  if (q.type) f.wanted[kType] = text(std::string(ToString(*q.type)));
+  if (q.form) f.wanted[kForm] = text(std::string(ToString(*q.form)));
+  if (q.maturity) f.wanted[kMaturity] = text(std::string(ToString(*q.maturity)));
+  if (q.stage) f.wanted[kStage] = text(std::string(ToString(*q.stage)));
+  if (q.year) f.wanted[kYear] = *q.year;
+  if (!q.affair.empty()) f.wanted[kAffair] = text(q.affair);
+  if (q.digital) f.wanted[kDigital] = *q.digital ? 1 : 0;
+  return f;
+}
+
+bool SearchMemory::AnyMatches(const InnovationQuery& query, const search::ParsedSearch& words,
+                              bool all, search::Stemmer& stemmer) const {
+  std::shared_lock lock(mutex_);
+  if (!state_) return false;
+  const Filter filter = Compile(query);
+  const auto& rows = state_->rows;
+  return state_->postings.Any(words, all, search::Fields::kAll, stemmer, [&](auto slot) {
+    const Row& row = rows[slot];
+    return filter.Passes(row) && filter.Fails(Filter::Values(row)) == 0;
+  });
+}
+
+SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
+                                         const search::ParsedSearch& words, bool all,
+                                         search::Fields fields, std::size_t best, bool facets,
+                                         std::optional<Id> exclude,
+                                         search::Stemmer& stemmer) const {
+  std::shared_lock lock(mutex_);
+  Found found;
+  if (!state_) return found;
+  const State& state = *state_;
+  const Filter filter = Compile(query);
+  std::vector<std::pair<double, Id>> ranked;
+  // Facet counts by the memory's numbers: texts and agencies by their number, years by their
+  // distance from kFirstYear (any other year apart), digital by 0 and 1.
+  std::vector<long long> texts[kColumns];
+  std::vector<long long> agencies;
+  std::vector<long long> years;
+  std::array<long long, 2> digital = {0, 0};
+  std::map<std::int64_t, long long> other_years;
+  if (facets) {
+    for (int c : {kType, kForm, kMaturity, kStage, kAffair}) {
+      texts[c].assign(state.texts.size(), 0);
+    }
+    agencies.assign(state.agencies.size(), 0);
+    years.assign(kYears, 0);
+  }
+  for (const auto& match : state.postings.Search(words, all, fields, stemmer)) {
+    const Row& row = state.rows[match.slot];
+    if (!filter.Passes(row) || (exclude && row.id == *exclude)) continue;
+    const auto values = Filter::Values(row);
+    const unsigned fails = filter.Fails(values);
+    if (fails == 0) {
+      ++found.total;
+      if (best > 0) ranked.emplace_back(match.score, row.id);
+    }
+    if (!facets) continue;
+    // A match counts under a facet when it fails no filter but that facet's own: under every
+    // facet when it fails none, under one when it fails only that one's.
+    auto count = [&](int c) {
+      if (c == kAgency) {
+        ++agencies[row.agency];
+      } else if (c == kYear) {
+        if (row.year == 0) return;
+        const std::int64_t at = row.year - kFirstYear;
+        if (at >= 0 && at < kYears) {
+          ++years[at];
+        } else {
+          ++other_years[row.year];
+        }
+      } else if (c == kDigital) {
+        ++digital[values[c]];
+      } else {
+        ++texts[c][values[c]];
+      }
+    };
+    if (fails == 0) {
+      for (int c = 0; c < kColumns; ++c) count(c);
+    } else if ((fails & (fails - 1)) == 0) {
+      count(std::countr_zero(fails));
+    }
+  }
+  // Best first; between equal scores the newest id first, as the SQL index orders them.
+  const std::size_t kept = std::min(best, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept),
+                    ranked.end(), [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second > b.second;
+                    });
+  for (std::size_t k = 0; k < kept; ++k) found.best.push_back(ranked[k].second);
+  if (!facets) return found;
+  for (std::size_t code = 0; code < agencies.size(); ++code) {
+    if (agencies[code] > 0)
+      found.facets[kAgency][std::to_string(state.agencies[code])] = agencies[code];
+  }
+  for (std::int32_t at = 0; at < kYears; ++at) {
+    if (years[at] > 0) found.facets[kYear][std::to_string(kFirstYear + at)] = years[at];
+  }
+  for (const auto& [year, count] : other_years) found.facets[kYear][std::to_string(year)] = count;
+  for (int c : {kType, kForm, kMaturity, kStage, kAffair}) {
+    for (std::size_t code = 1; code < texts[c].size(); ++code) {
+      if (texts[c][code] > 0) found.facets[c][state.texts[code]] = texts[c][code];
+    }
+  }
+  for (int flag : {0, 1}) {
+    if (digital[flag] > 0) found.facets[kDigital][flag ? "1" : "0"] = digital[flag];
+  }
+  return found;
+}
+
+}  // namespace lumbung::storage::sqlite
