@@ -1,5 +1,6 @@
 #include "storage/postgresql/pg_store.hpp"
 
+#include "storage/facet_counts.hpp"
 #include "storage/postgresql/connection.hpp"
 #include "storage/postgresql/search_index.hpp"
 #include "storage/sql_store.hpp"
@@ -70,6 +71,11 @@ struct PostgresBackend {
   }
 };
 
+// The columns the facets count, in the order of FacetColumn.
+constexpr std::array<const char*, kColumns> kFacetColumns = {"i.agency_id",   "i.type",   "i.form",
+                                                             "i.maturity",    "i.stage",  "i.year",
+                                                             "i.main_affair", "i.digital"};
+
 class PostgresStore final : public SqlStore<PostgresBackend> {
  public:
   explicit PostgresStore(const std::string& url) : SqlStore(url) {}
@@ -102,13 +108,82 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
   }
 
   InnovationFacets CountFacets(const InnovationQuery& q) override {
-    // One snapshot for all the counts, so that they agree with each other.
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
-    InnovationFacets facets = CountFacetValues(q, {plan.match});
+    InnovationFacets facets = CountFacetsInOnePass(q, {plan.match});
     facets.search = plan.fallback;
     snapshot.End();
     return facets;
+  }
+
+ private:
+  // Every facet and the total in one pass over the matches of the filters no facet leaves
+  // out: a grouping set per facet gives its values, and each facet's count keeps only the
+  // rows that pass every facet filter but its own. The same counts as nine queries would give,
+  // each with the query's filters but one.
+  InnovationFacets CountFacetsInOnePass(const InnovationQuery& q, const TextFilter& text) {
+    const InnovationFilter<PostgresBackend> base(UnfacetedOf(q), text);
+    int next = base.next();
+    // Each facet's own filter on its column, its value bound after the base filter's.
+    std::array<std::string, kColumns> own;
+    std::vector<std::pair<int, BoundValue>> values;
+    auto want = [&](FacetColumn column, const char* condition, BoundValue value) {
+      own[column] = std::string(condition) + std::to_string(next);
+      values.emplace_back(next++, std::move(value));
+    };
+    if (q.agency_id) want(kAgency, "i.agency_id = ?", std::int64_t{*q.agency_id});
+    if (q.type) want(kType, "i.type = ?", std::string(ToString(*q.type)));
+    if (q.form) want(kForm, "i.form = ?", std::string(ToString(*q.form)));
+    if (q.maturity) want(kMaturity, "i.maturity = ?", std::string(ToString(*q.maturity)));
+    if (q.stage) want(kStage, "i.stage = ?", std::string(ToString(*q.stage)));
+    if (q.year) want(kYear, "i.year = ?", std::int64_t{*q.year});
+    if (!q.affair.empty()) want(kAffair, "i.main_affair = ?", q.affair);
+    if (q.digital) want(kDigital, "i.digital = ?", std::int64_t{*q.digital});
+    // The rows passing every facet filter but `except` (kColumns: every one).
+    auto passing = [&own](int except) {
+      std::string condition;
+      for (int c = 0; c < kColumns; ++c) {
+        if (c == except || own[c].empty()) continue;
+        condition += (condition.empty() ? "" : " AND ") + own[c];
+      }
+      return condition.empty() ? std::string("true") : condition;
+    };
+    std::string columns;
+    for (const char* column : kFacetColumns)
+      columns += (columns.empty() ? "" : ", ") + std::string(column);
+    std::string sql = "SELECT GROUPING(" + columns + "), " + columns;
+    for (int c = 0; c <= kColumns; ++c) sql += ", count(*) FILTER (WHERE " + passing(c) + ")";
+    sql += base.From() + base.Where() + " GROUP BY GROUPING SETS (";
+    for (const char* column : kFacetColumns) sql += std::string("(") + column + "), ";
+    sql += "())";
+    auto s = connection_.PrepareOnce(sql);
+    base.BindTo(s);
+    for (const auto& [index, value] : values) {
+      if (const auto* text = std::get_if<std::string>(&value)) {
+        s.Bind(index, *text);
+      } else {
+        s.Bind(index, std::get<std::int64_t>(value));
+      }
+    }
+    // GROUPING gives a bit for each column not grouped, the first column's the highest.
+    constexpr int kAllColumns = (1 << kColumns) - 1;
+    FacetCounts counts;
+    long long total = 0;
+    while (s.Step()) {
+      const auto grouping = static_cast<int>(s.Int(0));
+      if (grouping == kAllColumns) {
+        total = s.Int(1 + 2 * kColumns);
+        continue;
+      }
+      for (int c = 0; c < kColumns; ++c) {
+        if (grouping != (kAllColumns ^ (1 << (kColumns - 1 - c)))) continue;
+        const long long count = s.Int(1 + kColumns + c);
+        std::string value = s.Text(1 + c);
+        if (c == kDigital && !value.empty()) value = value == "t" ? "1" : "0";
+        if (count > 0 && !value.empty()) counts[c][value] = count;
+      }
+    }
+    return FacetsFrom(total, counts, AgencyNames());
   }
 };
 

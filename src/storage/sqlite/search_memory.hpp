@@ -21,18 +21,13 @@
 
 #include "domain/store.hpp"
 #include "search/postings.hpp"
+#include "storage/facet_counts.hpp"
 #include "storage/sqlite/connection.hpp"
 
 namespace lumbung::storage::sqlite {
 
 class SearchMemory {
  public:
-  // The facets a catalogue counts, in the order of FacetCounts.
-  enum FacetColumn { kAgency, kType, kForm, kMaturity, kStage, kYear, kAffair, kDigital, kColumns };
-  // Each facet's values as the database writes them ("1" for digital, an agency's id) with
-  // the number of matches having each.
-  using FacetCounts = std::array<std::map<std::string, long long>, kColumns>;
-
   // What a search found under a query's filters.
   struct Found {
     long long total = 0;

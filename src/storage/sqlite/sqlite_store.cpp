@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include "storage/facet_counts.hpp"
 #include "storage/sql_store.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/search_index.hpp"
@@ -195,95 +196,37 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
   // every facet whose own filter is the only one it fails. The same counts, in the same
   // order, as CountValues and CountAgencyValues give, without nine passes.
   InnovationFacets CountCollectedFacets(const InnovationQuery& q) {
-    using Memory = sqlite::SearchMemory;
-    std::string wanted[Memory::kColumns];
-    bool applied[Memory::kColumns] = {};
+    std::string wanted[kColumns];
+    bool applied[kColumns] = {};
     auto want = [&](int column, bool on, std::string value) {
       applied[column] = on;
       wanted[column] = std::move(value);
     };
-    want(Memory::kAgency, q.agency_id.has_value(), q.agency_id ? std::to_string(*q.agency_id) : "");
-    want(Memory::kType, q.type.has_value(), q.type ? std::string(ToString(*q.type)) : "");
-    want(Memory::kForm, q.form.has_value(), q.form ? std::string(ToString(*q.form)) : "");
-    want(Memory::kMaturity, q.maturity.has_value(),
-         q.maturity ? std::string(ToString(*q.maturity)) : "");
-    want(Memory::kStage, q.stage.has_value(), q.stage ? std::string(ToString(*q.stage)) : "");
-    want(Memory::kYear, q.year.has_value(), q.year ? std::to_string(*q.year) : "");
-    want(Memory::kAffair, !q.affair.empty(), q.affair);
-    want(Memory::kDigital, q.digital.has_value(), q.digital ? (*q.digital ? "1" : "0") : "");
+    want(kAgency, q.agency_id.has_value(), q.agency_id ? std::to_string(*q.agency_id) : "");
+    want(kType, q.type.has_value(), q.type ? std::string(ToString(*q.type)) : "");
+    want(kForm, q.form.has_value(), q.form ? std::string(ToString(*q.form)) : "");
+    want(kMaturity, q.maturity.has_value(), q.maturity ? std::string(ToString(*q.maturity)) : "");
+    want(kStage, q.stage.has_value(), q.stage ? std::string(ToString(*q.stage)) : "");
+    want(kYear, q.year.has_value(), q.year ? std::to_string(*q.year) : "");
+    want(kAffair, !q.affair.empty(), q.affair);
+    want(kDigital, q.digital.has_value(), q.digital ? (*q.digital ? "1" : "0") : "");
 
-    Memory::FacetCounts counts;
+    FacetCounts counts;
     long long total = 0;
     auto s = connection_.Prepare(kSelectMatchedFacetValues);
-    std::string values[Memory::kColumns];
+    std::string values[kColumns];
     while (s.Step()) {
       unsigned fails = 0;
-      for (int c = 0; c < Memory::kColumns; ++c) {
+      for (int c = 0; c < kColumns; ++c) {
         values[c] = s.Text(c);
         if (applied[c] && values[c] != wanted[c]) fails |= 1u << c;
       }
       if (fails == 0) ++total;
-      for (int c = 0; c < Memory::kColumns; ++c) {
+      for (int c = 0; c < kColumns; ++c) {
         if ((fails & ~(1u << c)) == 0 && !values[c].empty()) ++counts[c][values[c]];
       }
     }
-    return FacetsFrom(total, counts);
-  }
-
-  // The facets a catalogue shows, from each value's count: most frequent first, ties by value
-  // (the map's order), as "n DESC, v" sorts; years newest first; agencies named.
-  InnovationFacets FacetsFrom(long long total, const sqlite::SearchMemory::FacetCounts& counts) {
-    using Memory = sqlite::SearchMemory;
-    InnovationFacets facets;
-    facets.total = total;
-    auto most_first = [](const std::map<std::string, long long>& of) {
-      std::vector<FacetValue> list;
-      for (const auto& [value, count] : of) list.push_back({value, "", count});
-      std::stable_sort(list.begin(), list.end(),
-                       [](const auto& a, const auto& b) { return a.count > b.count; });
-      return list;
-    };
-    facets.type = most_first(counts[Memory::kType]);
-    facets.form = most_first(counts[Memory::kForm]);
-    facets.maturity = most_first(counts[Memory::kMaturity]);
-    facets.stage = most_first(counts[Memory::kStage]);
-    facets.affair = most_first(counts[Memory::kAffair]);
-    for (const auto& [value, count] : counts[Memory::kYear]) {
-      facets.year.push_back({value, "", count});
-    }
-    std::sort(facets.year.begin(), facets.year.end(), [](const auto& a, const auto& b) {
-      return std::stoll(a.value) > std::stoll(b.value);
-    });
-    const auto& digital = counts[Memory::kDigital];
-    for (const char* value : {"1", "0"}) {
-      if (auto found = digital.find(value); found != digital.end()) {
-        facets.digital.push_back({value[0] == '1' ? "true" : "false", "", found->second});
-      }
-    }
-    // Agencies by count, then by name as the agency list sorts them, then by id.
-    const auto& names = AgencyNames();
-    static const std::pair<std::string, std::string> kUnnamed;
-    struct Named {
-      long long count;
-      Id id;
-      const std::pair<std::string, std::string>* name;  // the name, and its key for order
-    };
-    std::vector<Named> named;
-    named.reserve(counts[Memory::kAgency].size());
-    for (const auto& [value, count] : counts[Memory::kAgency]) {
-      const Id id = std::stoll(value);
-      auto found = names.find(id);
-      named.push_back({count, id, found == names.end() ? &kUnnamed : &found->second});
-    }
-    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
-      if (a.count != b.count) return a.count > b.count;
-      return std::tie(a.name->second, a.id) < std::tie(b.name->second, b.id);
-    });
-    facets.agency.reserve(named.size());
-    for (const Named& agency : named) {
-      facets.agency.push_back({std::to_string(agency.id), agency.name->first, agency.count});
-    }
-    return facets;
+    return FacetsFrom(total, counts, AgencyNames());
   }
 
   // Whether the search memory answers a search for these words: there is one, it can read
@@ -312,7 +255,7 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
   InnovationFacets CountFacetsFromMemory(const InnovationQuery& q) {
     ReadSnapshot snapshot(connection_);
     const MemorySearch& found = AskMemory(q);
-    InnovationFacets facets = FacetsFrom(found.found.total, found.found.facets);
+    InnovationFacets facets = FacetsFrom(found.found.total, found.found.facets, AgencyNames());
     facets.search = found.plan.fallback;
     snapshot.End();
     return facets;
