@@ -131,7 +131,7 @@ class Connection {
     sqlite3_busy_timeout(db_, 5000);
     Exec(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000; PRAGMA mmap_size = 1073741824;");
+        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;");
   }
   ~Connection() {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
