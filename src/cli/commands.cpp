@@ -261,13 +261,8 @@ int Serve(const Args& args) {
   http::Server server(options, [&](const http::Request& request) {
     return http::WithReadRouting(pool, request, dispatch);
   });
-  if (auto started = server.Start(); !started) {
-    PrintError(started.error());
-    return kExitFailure;
-  }
-  std::fprintf(stderr, "lumbung: serving %s on http://%s:%u\n", (*database)->Describe().c_str(),
-               listen.substr(0, colon).c_str(), server.port());
-  // Searches are answered from the database until the index is in memory; then from there.
+  // Searches are answered from the database until the index is in memory, then from there;
+  // started first, so that no request is the one to read it.
   std::thread warm_up([&database] {
     try {
       const auto start = std::chrono::steady_clock::now();
@@ -279,6 +274,13 @@ int Serve(const Args& args) {
       std::fprintf(stderr, "lumbung: search index not read into memory: %s\n", error.what());
     }
   });
+  if (auto started = server.Start(); !started) {
+    PrintError(started.error());
+    warm_up.join();
+    return kExitFailure;
+  }
+  std::fprintf(stderr, "lumbung: serving %s on http://%s:%u\n", (*database)->Describe().c_str(),
+               listen.substr(0, colon).c_str(), server.port());
   server.WaitForSignal();
   warm_up.join();
   std::fprintf(stderr, "lumbung: stopped\n");

@@ -230,6 +230,10 @@ Postings::Hits Postings::HitsOf(const Term& term, bool open, Fields fields,
   if (term.prefix || open) {
     for (auto it = vocabulary_.lower_bound(word);
          it != vocabulary_.end() && it->first.starts_with(word); ++it) {
+      // A word as written stands where its stem stands: when the stem begins so too, the
+      // stem already counts that place, as FTS5 counts each place once.
+      const std::string stem = stemmer.Stem(it->first);
+      if (stem != it->first && stem.starts_with(word)) continue;
       lists.push_back(&postings_[it->second]);
     }
   }

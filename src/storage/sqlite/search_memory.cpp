@@ -76,39 +76,62 @@ struct SearchMemory::Filter {
   }
 };
 
-bool SearchMemory::CatchUp(Connection& connection) {
+bool SearchMemory::CatchUp(Connection& connection) { return CatchUp(connection, false); }
+
+bool SearchMemory::WarmUp(Connection& connection) { return CatchUp(connection, true); }
+
+bool SearchMemory::CatchUp(Connection& connection, bool wait) {
+  // The statement stays open to the end, so that everything below reads what it read.
   auto counter = connection.Prepare(kChangeCounter);
   const std::int64_t change_counter = counter.Step() ? counter.Int(0) : 0;
-  {
-    std::shared_lock lock(mutex_);
-    if (state_ && change_counter <= state_->counter) return true;
-  }
-  bool loaded = false;
-  {
-    std::shared_lock lock(mutex_);
-    loaded = state_ != nullptr;
-  }
-  if (!loaded) {
-    std::unique_lock loading(loading_, std::try_to_lock);
-    if (!loading.owns_lock()) return false;
-    std::shared_lock lock(mutex_);
-    if (!state_) {
-      lock.unlock();
-      auto fresh = std::make_unique<State>();
-      fresh->counter = change_counter;
-      fresh->Load(connection);
-      std::unique_lock replace(mutex_);
-      state_ = std::move(fresh);
-      ++generation_;
-      return true;
+  for (;;) {
+    {
+      std::shared_lock lock(mutex_);
+      if (state_ && change_counter <= state_->counter) return true;
     }
+    {
+      std::unique_lock lock(mutex_);
+      if (state_) {
+        if (change_counter <= state_->counter) return true;
+        bool followed = false;
+        try {
+          followed = state_->FollowChanges(connection);
+        } catch (...) {
+          // Half taken in, the state can no longer be trusted: it is read again whole.
+          state_.reset();
+          ++generation_;
+          throw;
+        }
+        if (followed) {
+          state_->counter = change_counter;
+          ++generation_;
+          return true;
+        }
+        // The log no longer reaches back: everything is read again, as the first time,
+        // while searches go to FTS5.
+        state_.reset();
+        ++generation_;
+      }
+    }
+    std::unique_lock loading(loading_, std::defer_lock);
+    if (wait) {
+      loading.lock();
+    } else if (!loading.try_lock()) {
+      return false;
+    }
+    {
+      // Another connection read it meanwhile, perhaps before what this one reads: follow.
+      std::shared_lock lock(mutex_);
+      if (state_) continue;
+    }
+    auto fresh = std::make_unique<State>();
+    fresh->counter = change_counter;
+    fresh->Load(connection);
+    std::unique_lock replace(mutex_);
+    state_ = std::move(fresh);
+    ++generation_;
+    return true;
   }
-  std::unique_lock lock(mutex_);
-  if (change_counter <= state_->counter) return true;
-  if (!state_->FollowChanges(connection)) state_->Load(connection);
-  state_->counter = change_counter;
-  ++generation_;
-  return true;
 }
 
 std::int64_t SearchMemory::Generation() const {
@@ -144,10 +167,11 @@ bool SearchMemory::State::FollowChanges(Connection& connection) {
     if (!first.Step() || first.IsNull(0) || first.Int(0) > seq + 1) return false;
   }
   std::vector<Id> changed;
+  std::int64_t last = seq;
   auto changes = connection.Prepare(kChangesSince);
   changes.Bind(1, seq);
   while (changes.Step()) {
-    seq = changes.Int(0);
+    last = changes.Int(0);
     changed.push_back(changes.Int(1));
   }
   std::sort(changed.begin(), changed.end());
@@ -158,6 +182,7 @@ bool SearchMemory::State::FollowChanges(Connection& connection) {
     row.Bind(1, id);
     if (row.Step()) Index(row);
   }
+  seq = last;
   // Removed records keep their slots until they are a quarter of the index.
   if (postings.RemovedSlots() > std::max<std::size_t>(1024, postings.Documents() / 4)) {
     Compact();
@@ -175,7 +200,7 @@ void SearchMemory::State::Index(Statement& s) {
   row.form = TextCode(s.Text(5));
   row.maturity = TextCode(s.Text(6));
   row.stage = TextCode(s.Text(7));
-  row.year = static_cast<std::int32_t>(s.OptionalInt(8).value_or(0));
+  row.year = static_cast<std::int32_t>(s.OptionalInt(8).value_or(kNoYear));
   row.digital = s.Int(9) != 0;
   row.affair = TextCode(s.Text(10));
   row.replicated_from = s.OptionalInt(11).value_or(0);
@@ -321,7 +346,7 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
       if (c == kAgency) {
         ++agencies[row.agency];
       } else if (c == kYear) {
-        if (row.year == 0) return;
+        if (row.year == kNoYear) return;
         const std::int64_t at = row.year - kFirstYear;
         if (at >= 0 && at < kYears) {
           ++years[at];

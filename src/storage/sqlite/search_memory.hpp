@@ -48,6 +48,9 @@ class SearchMemory {
   // told no and search with FTS5. Outside a read snapshot the memory may take in changes
   // committed while it reads; it reads them again the next time.
   bool CatchUp(Connection& connection);
+  // CatchUp, but when the memory is being read in by another connection, waits for it: what a
+  // server starting runs, so that it can tell when searches come from memory.
+  bool WarmUp(Connection& connection);
 
   // What the memory holds: a number that changes whenever it takes in a change.
   std::int64_t Generation() const;
@@ -78,7 +81,7 @@ class SearchMemory {
     std::uint32_t maturity = 0;
     std::uint32_t stage = 0;
     std::uint32_t affair = 0;
-    std::int32_t year = 0;  // 0: none
+    std::int32_t year = 0;  // kNoYear: none
     bool digital = false;
   };
   // Everything the memory holds, replaced whole when it reads every innovation again.
@@ -106,10 +109,13 @@ class SearchMemory {
   };
   struct Filter;
 
+  static constexpr std::int32_t kNoYear = INT32_MIN;
+
+  bool CatchUp(Connection& connection, bool wait);
   Filter Compile(const InnovationQuery& query) const;
 
-  // Held to read or change `state_`; reading every innovation holds `loading_` instead, so
-  // that searches go on meanwhile.
+  // Held to read or change `state_`; reading every innovation (the first time, or after a gap
+  // in the log) holds `loading_` instead, so that searches go on meanwhile, from FTS5.
   mutable std::shared_mutex mutex_;
   std::mutex loading_;
   std::unique_ptr<State> state_;

@@ -89,8 +89,8 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     search_.Consult(memory_);
   }
 
-  // Reads the search index into the memory; false when another connection is doing so.
-  bool WarmUp() { return memory_ && memory_->CatchUp(connection_); }
+  // Reads the search index into the memory, or waits while another connection does.
+  bool WarmUp() { return memory_ && memory_->WarmUp(connection_); }
 
   InnovationPage ListInnovations(const InnovationQuery& q) override {
     if (q.sort == InnovationSort::kRelevance && MemoryServes(q.text)) return ListFromMemory(q);
@@ -246,7 +246,8 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     InnovationPage page;
     page.search = found.plan.fallback;
     page.total = found.found.total;
-    page.items = SummariesOf(found.found.best, static_cast<std::size_t>(q.page - 1) * q.per_page);
+    page.items =
+        SummariesOf(found.found.best, static_cast<std::size_t>(q.page - 1) * q.per_page, q);
     for (auto& item : page.items) item.snippet = search_.Snippet(found.plan.words, item.id);
     snapshot.End();
     return page;
@@ -299,17 +300,30 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     candidates.text.clear();
     const auto found = memory_->Search(candidates, words, false, search::Fields::kIdentity,
                                        kSimilarityCandidates, false, exclude, search_.stemmer());
-    return SummariesOf(found.best, 0);
+    return SummariesOf(found.best, 0, candidates);
   }
 
-  // The innovations of `ids` from the `first`, in that order; one deleted since the memory
-  // saw it is left out.
-  std::vector<InnovationSummary> SummariesOf(const std::vector<Id>& ids, std::size_t first) {
+  // The innovations of `ids` from the `first`, in that order, as this connection reads them.
+  // The memory may be newer than what it reads (another connection brought it further): one
+  // deleted since, or one `q` may not see as read here (a draft then), is left out.
+  std::vector<InnovationSummary> SummariesOf(const std::vector<Id>& ids, std::size_t first,
+                                             const InnovationQuery& q) {
+    auto holds = [](const auto& values, const auto& value) {
+      return std::find(values.begin(), values.end(), value) != values.end();
+    };
     std::vector<InnovationSummary> summaries;
     for (std::size_t k = first; k < ids.size(); ++k) {
       auto s = connection_.Prepare(SelectSummary());
       s.Bind(1, ids[k]);
-      if (s.Step()) summaries.push_back(ReadSummary(s));
+      if (!s.Step()) continue;
+      InnovationSummary item = ReadSummary(s);
+      if (!q.statuses.empty() && !holds(q.statuses, item.status)) continue;
+      if (q.restricted && !holds(q.visible_everywhere, item.status) &&
+          !holds(q.visible_regions, item.region_code) &&
+          !holds(q.visible_agencies, item.agency_id)) {
+        continue;
+      }
+      summaries.push_back(std::move(item));
     }
     return summaries;
   }

@@ -2,7 +2,8 @@
 -- search index each server process keeps in memory (storage/sqlite/search_memory.hpp): before
 -- it answers, a process reads what changed since it last looked and indexes those records
 -- again. Triggers write it, so no path that changes a record can leave it out. It keeps the
--- last 100,000 changes; a process that fell further behind reads every record again.
+-- last 100,000 changes (a save writes two: the record and its texts); a process that fell
+-- further behind reads every record again.
 
 CREATE TABLE search_changes (
   seq           INTEGER PRIMARY KEY AUTOINCREMENT,
