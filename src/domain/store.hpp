@@ -129,6 +129,12 @@ struct InnovationFacets {
   std::vector<FacetValue> digital;
 };
 
+// A page of the catalogue with the facet counts of the same query.
+struct FacetedPage {
+  InnovationPage page;
+  InnovationFacets facets;
+};
+
 // A signed-in browser session. The cookie carries the id; the store keeps only its digest.
 struct SessionRecord {
   std::string id_digest;
@@ -263,6 +269,13 @@ class Store {
   virtual InnovationPage ListInnovations(const InnovationQuery& query) = 0;
   // The facet counts of a query; its page, page size and order do not matter.
   virtual InnovationFacets CountFacets(const InnovationQuery& query) = 0;
+  // Both of the above from one reading of the data; a backend may share their work.
+  virtual FacetedPage ListWithFacets(const InnovationQuery& query) {
+    FacetedPage both;
+    both.page = ListInnovations(query);
+    both.facets = CountFacets(query);
+    return both;
+  }
   // The innovations most like `text` (a title, product and summary) among those `scope`
   // matches (its search words, page and order do not matter), most alike first, leaving out
   // `exclude` and anything scoring below `minimum`.

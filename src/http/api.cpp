@@ -476,7 +476,13 @@ Response Api::ListInnovations(const Request& request, const Actor& actor) {
       return Problem(request, error);
     }
     RestrictToVisible(actor, *query);
-    auto page = store->ListInnovations(*query);
+    FacetedPage found;
+    if (facets) {
+      found = store->ListWithFacets(*query);
+    } else {
+      found.page = store->ListInnovations(*query);
+    }
+    const InnovationPage& page = found.page;
     Json items = Json::array();
     for (const auto& item : page.items) {
       items.push_back(ToJson(item));
@@ -489,7 +495,7 @@ Response Api::ListInnovations(const Request& request, const Actor& actor) {
     if (!query->text.empty()) body["search"] = SearchJson(query->text, page.search);
     // The counts come under the same visibility as the page: nobody learns of what they may
     // not see through a number beside a filter.
-    if (facets) body["facets"] = ToJson(store->CountFacets(*query));
+    if (facets) body["facets"] = ToJson(found.facets);
     PageCache::Entry entry;
     entry.version = version;
     entry.body = std::make_shared<const std::string>(body.dump());

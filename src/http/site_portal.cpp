@@ -411,8 +411,7 @@ Response Site::Catalogue(const PageContext& page, const PathParams&) {
     auto region = SiteRegion(*store);
     CatalogueRequest request = ReadCatalogueRequest(pairs, region ? region->code : "");
     const InnovationQuery& query = request.query;
-    auto results = store->ListInnovations(query);
-    auto facets = store->CountFacets(query);
+    auto [results, facets] = store->ListWithFacets(query);
 
     View items = View::array();
     for (const auto& item : results.items) items.push_back(SummaryView(page, item));

@@ -69,6 +69,9 @@ class ReplicatedStore final : public Store {
   InnovationFacets CountFacets(const InnovationQuery& query) override {
     return Reader().CountFacets(query);
   }
+  FacetedPage ListWithFacets(const InnovationQuery& query) override {
+    return Reader().ListWithFacets(query);
+  }
   std::vector<SimilarInnovation> FindSimilar(const InnovationQuery& scope, std::string_view text,
                                              std::optional<Id> exclude, int limit,
                                              double minimum) override {

@@ -1838,6 +1838,15 @@ class SqlStore : public Store {
     return plan;
   }
 
+  // Each item's passage where the words stand, the page's texts read at once.
+  void AddSnippets(const search::ParsedSearch& words, std::vector<InnovationSummary>& items) {
+    std::vector<Id> ids;
+    ids.reserve(items.size());
+    for (const auto& item : items) ids.push_back(item.id);
+    std::vector<std::string> snippets = search_.Snippets(words, ids);
+    for (std::size_t k = 0; k < items.size(); ++k) items[k].snippet = std::move(snippets[k]);
+  }
+
   // Whether anything the query's filters let through holds all the words (or any of them).
   virtual bool AnyMatches(const InnovationQuery& q, const search::ParsedSearch& words, bool all) {
     const InnovationFilter<B> filter(q, {search_.MatchExpression(words, all)});

@@ -78,10 +78,32 @@ std::vector<search::ParsedSearch> TextIndex::Corrections(const search::ParsedSea
   return corrections;
 }
 
-std::string TextIndex::Snippet(const search::ParsedSearch& words, Id innovation_id) {
-  std::string body;
-  std::string summary;
-  if (!SnippetTexts(innovation_id, body, summary)) return "";
+std::vector<std::string> TextIndex::Snippets(const search::ParsedSearch& words,
+                                             const std::vector<Id>& ids) {
+  std::vector<std::string> snippets(ids.size());
+  if (ids.empty()) return snippets;
+  const SnippetSources sources = SnippetTextsOf(ids);
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    auto found = sources.find(ids[k]);
+    if (found != sources.end()) {
+      snippets[k] = SnippetOf(words, found->second.first, found->second.second);
+    }
+  }
+  return snippets;
+}
+
+TextIndex::SnippetSources TextIndex::SnippetTextsOf(const std::vector<Id>& ids) {
+  SnippetSources sources;
+  for (Id id : ids) {
+    std::string body;
+    std::string summary;
+    if (SnippetTexts(id, body, summary)) sources[id] = {std::move(body), std::move(summary)};
+  }
+  return sources;
+}
+
+std::string TextIndex::SnippetOf(const search::ParsedSearch& words, const std::string& body,
+                                 const std::string& summary) {
   for (const std::string* text : {&body, &summary}) {
     std::string snippet = search::Snippet(*text, words, stemmer_, kSnippetStart, kSnippetEnd);
     if (!snippet.empty()) return snippet;

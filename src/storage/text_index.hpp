@@ -37,10 +37,11 @@ class TextIndex {
   // the most common first; empty when every word is known or none has a near neighbour.
   std::vector<search::ParsedSearch> Corrections(const search::ParsedSearch& parsed, int limit);
 
-  // The passage of the record's narrative (or, failing that, its summary) where the words
-  // stand, with each matched word between kSnippetStart and kSnippetEnd; empty when neither
-  // holds them (the title or the agency's name matched).
-  std::string Snippet(const search::ParsedSearch& words, Id innovation_id);
+  // For each of `ids`, the passage of the record's narrative (or, failing that, its summary)
+  // where the words stand, with each matched word between kSnippetStart and kSnippetEnd; empty
+  // when neither holds them (the title or the agency's name matched). The page's texts are
+  // read at once.
+  std::vector<std::string> Snippets(const search::ParsedSearch& words, const std::vector<Id>& ids);
 
   search::Stemmer& stemmer() { return stemmer_; }
 
@@ -50,12 +51,20 @@ class TextIndex {
   // The narrative and the summary of an innovation as the index read them; false when it is
   // not there.
   virtual bool SnippetTexts(Id innovation_id, std::string& body, std::string& summary) = 0;
+  // The narrative and the summary of each of `ids` the index holds, by id: one SnippetTexts
+  // each unless a backend reads them in one go.
+  using SnippetSources = std::unordered_map<Id, std::pair<std::string, std::string>>;
+  virtual SnippetSources SnippetTextsOf(const std::vector<Id>& ids);
   // After a rebuild: nothing remembered stands.
   void ForgetCounts();
 
   search::Stemmer stemmer_;
 
  private:
+  // The passage of `body`, or failing that of `summary`, where the words stand.
+  std::string SnippetOf(const search::ParsedSearch& words, const std::string& body,
+                        const std::string& summary);
+
   std::int64_t counted_at_ = -1;
   long long documents_ = -1;
   std::unordered_map<std::string, long long> document_counts_;

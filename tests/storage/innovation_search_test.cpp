@@ -211,6 +211,73 @@ TEST_P(InnovationSearch, RanksTheTitleAboveTheNarrativeAndShowsWhereWordsMatch) 
   EXPECT_TRUE(page.items[0].snippet.empty()) << "the title alone matched";
 }
 
+TEST_P(InnovationSearch, AListWithFacetsIsTheListBesideTheFacets) {
+  Add("Pasar Rakyat", [](Innovation& i) {
+    i.description = "Pedagang pasar mendapat pelatihan. Selain itu ada layanan kompos di sini.";
+  });
+  Add("Rumah Kompos Warga", [](Innovation& i) { i.summary = "Kompos dari sampah dapur warga."; });
+  Add("Bank Sampah Sekolah", [this](Innovation& i) {
+    i.agency_id = education_;
+    i.description = "Murid memilah sampah dan mengolah sisa makanan menjadi kompos.";
+  });
+  Add("Draf Kompos", [](Innovation& i) { i.status = RecordStatus::kDraft; });
+  std::vector<std::function<void(InnovationQuery&)>> queries = {
+      [](InnovationQuery& q) { q.text = "kompos"; },
+      [](InnovationQuery& q) {
+        q.text = "kompos";
+        q.per_page = 1;
+        q.page = 2;
+      },
+      [this](InnovationQuery& q) {
+        q.text = "kompos";
+        q.agency_id = education_;
+      },
+      [](InnovationQuery& q) { q.text = "komops"; },
+      [](InnovationQuery& q) { q.text = "kompos gedung"; },
+      [](InnovationQuery& q) { q.text = "tidak ada yang begini"; },
+      [](InnovationQuery& q) { q.region_code = "3578"; },
+      [](InnovationQuery& q) {
+        q.text = "kompos";
+        RestrictToVisible(Actor::Public("127.0.0.1"), q);
+      },
+  };
+  for (std::size_t k = 0; k < queries.size(); ++k) {
+    InnovationQuery query;
+    query.sort = InnovationSort::kRelevance;
+    queries[k](query);
+    const InnovationPage page = store().ListInnovations(query);
+    const InnovationFacets facets = store().CountFacets(query);
+    const FacetedPage both = store().ListWithFacets(query);
+    ASSERT_EQ(both.page.items.size(), page.items.size()) << k;
+    for (std::size_t n = 0; n < page.items.size(); ++n) {
+      EXPECT_EQ(both.page.items[n].id, page.items[n].id) << k;
+      EXPECT_EQ(both.page.items[n].snippet, page.items[n].snippet) << k;
+    }
+    EXPECT_EQ(both.page.total, page.total) << k;
+    EXPECT_EQ(both.page.search.corrected_text, page.search.corrected_text) << k;
+    EXPECT_EQ(both.page.search.any_word, page.search.any_word) << k;
+    EXPECT_EQ(both.facets.total, facets.total) << k;
+    EXPECT_EQ(both.facets.search.corrected_text, facets.search.corrected_text) << k;
+    EXPECT_EQ(Counts(both.facets.agency), Counts(facets.agency)) << k;
+    EXPECT_EQ(Counts(both.facets.year), Counts(facets.year)) << k;
+  }
+  // The cases above cover snippets, a correction and a fallback to any word.
+  InnovationQuery kompos;
+  kompos.text = "kompos";
+  kompos.sort = InnovationSort::kRelevance;
+  const FacetedPage found = store().ListWithFacets(kompos);
+  EXPECT_EQ(found.page.total, 4);
+  EXPECT_EQ(found.facets.total, 4);
+  EXPECT_EQ(std::count_if(found.page.items.begin(), found.page.items.end(),
+                          [](const auto& item) { return !item.snippet.empty(); }),
+            3)
+      << "the narratives of two and the summary of one hold the word";
+  kompos.text = "komops";
+  EXPECT_EQ(store().ListWithFacets(kompos).page.search.corrected_text, "kompos");
+  kompos.text = "kompos gedung";
+  EXPECT_TRUE(store().ListWithFacets(kompos).page.search.any_word);
+}
+
 TEST_P(InnovationSearch, DraftsAreNeverFoundByWhoMayNotSeeThem) {
   Add("Rahasiadraf Kesehatan", [](Innovation& i) { i.status = RecordStatus::kDraft; });
   Add("Pasar Rakyat");

@@ -23,6 +23,18 @@ void RunSql(const std::string& url, const std::string& sql) {
   PQfinish(connection);
 }
 
+// The first column of the first row a query gives, as text.
+std::string QuerySql(const std::string& url, const std::string& sql) {
+  PGconn* connection = PQconnectdb(url.c_str());
+  EXPECT_EQ(PQstatus(connection), CONNECTION_OK) << PQerrorMessage(connection);
+  PGresult* result = PQexec(connection, sql.c_str());
+  EXPECT_EQ(PQresultStatus(result), PGRES_TUPLES_OK) << PQresultErrorMessage(result);
+  std::string value = PQntuples(result) > 0 ? PQgetvalue(result, 0, 0) : "";
+  PQclear(result);
+  PQfinish(connection);
+  return value;
+}
+
 TEST(Postgres, ANewDatabaseIsMigratedToTheNewestVersion) {
   testing::TempDatabase db("postgresql");
   EXPECT_EQ(db.database().SchemaVersion(), storage::postgresql_migrations().back().version);
@@ -97,6 +109,46 @@ TEST(Postgres, WritersOnManyConnectionsKeepOneAuditChain) {
     return true;
   });
   EXPECT_EQ(entries, 1 + 2 * kWriters * kAgenciesEach);
+}
+
+TEST(Postgres, ASaveThatLeavesTheIndexedWordsAloneLeavesTheSearchDocumentAlone) {
+  testing::TempDatabase db("postgresql");
+  Registry registry(db.store(), testing::FixedNow);
+  ASSERT_TRUE(registry.CreateRegion(
+      {"3578", "Kota Surabaya", RegionLevel::kCity, "", TimeZone::kWib, false, ""}));
+  Agency agency;
+  agency.region_code = "3578";
+  agency.name = "Dinas Kesehatan";
+  auto created_agency = registry.CreateAgency(agency);
+  ASSERT_TRUE(created_agency);
+  Innovation innovation;
+  innovation.region_code = "3578";
+  innovation.agency_id = created_agency->id;
+  innovation.title = "Posyandu Keliling";
+  innovation.description = "Kader mendatangi warga lanjut usia.";
+  auto created = registry.CreateInnovation(innovation);
+  ASSERT_TRUE(created) << created.error().title.en;
+  // xmin names the transaction that wrote the row's current version.
+  const std::string row_version =
+      "SELECT xmin::text FROM innovation_search WHERE innovation_id = " +
+      std::to_string(created->id);
+  const std::string written = QuerySql(db.url(), row_version);
+  ASSERT_FALSE(written.empty());
+
+  Innovation changed = *created;
+  changed.year = 2025;  // not a word of the index
+  auto saved = registry.UpdateInnovation(changed, created->version);
+  ASSERT_TRUE(saved) << saved.error().title.en;
+  EXPECT_EQ(QuerySql(db.url(), row_version), written);
+
+  changed = *saved;
+  changed.title = "Posyandu Keliling Malam";
+  saved = registry.UpdateInnovation(changed, changed.version);
+  ASSERT_TRUE(saved) << saved.error().title.en;
+  EXPECT_NE(QuerySql(db.url(), row_version), written);
+  InnovationQuery query;
+  query.text = "malam";
+  EXPECT_EQ(db.store().ListInnovations(query).total, 1);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "storage/postgresql/pg_store.hpp"
 
+#include <optional>
+
 #include "storage/facet_counts.hpp"
 #include "storage/postgresql/connection.hpp"
 #include "storage/postgresql/search_index.hpp"
@@ -83,9 +85,41 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
   InnovationPage ListInnovations(const InnovationQuery& q) override {
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
+    InnovationPage page = PageOf(q, plan, std::nullopt);
+    snapshot.End();
+    return page;
+  }
+
+  InnovationFacets CountFacets(const InnovationQuery& q) override {
+    ReadSnapshot snapshot(connection_);
+    const SearchPlan plan = PlanSearch(q);
+    InnovationFacets facets = CountFacetsInOnePass(q, {plan.match});
+    facets.search = plan.fallback;
+    snapshot.End();
+    return facets;
+  }
+
+  // One snapshot and one reading of the search words for both, and the total the facets
+  // count already: a search with facets costs the server seven round trips, not thirty.
+  FacetedPage ListWithFacets(const InnovationQuery& q) override {
+    ReadSnapshot snapshot(connection_);
+    const SearchPlan plan = PlanSearch(q);
+    FacetedPage both;
+    both.facets = CountFacetsInOnePass(q, {plan.match});
+    both.facets.search = plan.fallback;
+    both.page = PageOf(q, plan, both.facets.total);
+    snapshot.End();
+    return both;
+  }
+
+ private:
+  // The page of a query whose search words came to `plan`, and its total: `total` when the
+  // caller has counted it in the same snapshot, counted here otherwise.
+  InnovationPage PageOf(const InnovationQuery& q, const SearchPlan& plan,
+                        std::optional<long long> total) {
     const InnovationFilter<PostgresBackend> filter(q, {plan.match});
     InnovationPage page;
-    page.total = CountMatches(filter);
+    page.total = total ? *total : CountMatches(filter);
     page.search = plan.fallback;
     std::string order = OrderBy(q.sort);
     if (q.sort == InnovationSort::kRelevance && !plan.match.empty()) {
@@ -100,23 +134,10 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
     s.Bind(next, std::int64_t{q.per_page});
     s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
     while (s.Step()) page.items.push_back(ReadSummary(s));
-    if (!plan.match.empty()) {
-      for (auto& item : page.items) item.snippet = search_.Snippet(plan.words, item.id);
-    }
-    snapshot.End();
+    if (!plan.match.empty()) AddSnippets(plan.words, page.items);
     return page;
   }
 
-  InnovationFacets CountFacets(const InnovationQuery& q) override {
-    ReadSnapshot snapshot(connection_);
-    const SearchPlan plan = PlanSearch(q);
-    InnovationFacets facets = CountFacetsInOnePass(q, {plan.match});
-    facets.search = plan.fallback;
-    snapshot.End();
-    return facets;
-  }
-
- private:
   // Every facet and the total in one pass over the matches of the filters no facet leaves
   // out: a grouping set per facet gives its values, and each facet's count keeps only the
   // rows that pass every facet filter but its own. The same counts as nine queries would give,

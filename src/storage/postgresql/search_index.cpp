@@ -12,10 +12,21 @@ constexpr const char* kSelectTexts =
     "t.replication_prerequisites, a.name, i.region_code FROM innovations i "
     "JOIN innovation_texts t ON t.innovation_id = i.id JOIN agencies a ON a.id = i.agency_id "
     "WHERE i.id = ?1";
+// The narratives and summaries of a page of search results, the ids bound as an array.
+constexpr const char* kSelectSnippetTexts =
+    "SELECT i.id, i.summary, t.description, t.background, t.design, t.goals, t.benefits, "
+    "t.results, t.drivers, t.obstacles, t.process_steps, t.outputs, t.outcomes, "
+    "t.replication_prerequisites FROM innovations i "
+    "JOIN innovation_texts t ON t.innovation_id = i.id WHERE i.id = ANY(?1::bigint[])";
+// How many narrative sections both statements read, one after another.
+constexpr int kNarrativeSections = 12;
+// A document that has not changed (a status moved, or a section outside the index) is left as
+// it is: rewriting it would put all its words into the GIN index again.
 constexpr const char* kUpsertDocument =
     "INSERT INTO innovation_search (innovation_id, document, region_code) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (innovation_id) DO UPDATE SET document = excluded.document, "
-    "region_code = excluded.region_code";
+    "region_code = excluded.region_code WHERE (innovation_search.document, "
+    "innovation_search.region_code) IS DISTINCT FROM (excluded.document, excluded.region_code)";
 constexpr const char* kDocumentsWith =
     "SELECT count(*) FROM innovation_search WHERE document @@ ?1";
 // Whether any record holds a term: stops at the first, where counting would visit them all.
@@ -62,6 +73,16 @@ class IndexesOnly {
  private:
   Connection& connection_;
 };
+
+// The narrative sections from column `first` on, one line each, as the index reads them.
+std::string Narrative(Statement& s, int first) {
+  std::string body;
+  for (int column = first; column < first + kNarrativeSections; ++column) {
+    if (column > first) body += '\n';
+    body += s.Text(column);
+  }
+  return body;
+}
 
 }  // namespace
 
@@ -128,11 +149,7 @@ bool SearchIndex::Read(Id innovation_id, IndexedTexts& texts) {
   texts.title = s.Text(0);
   texts.product = s.Text(1);
   texts.summary = s.Text(2);
-  texts.body.clear();
-  for (int column = 3; column <= 14; ++column) {
-    if (column > 3) texts.body += '\n';
-    texts.body += s.Text(column);
-  }
+  texts.body = Narrative(s, 3);
   texts.agency = s.Text(15);
   texts.region_code = s.Text(16);
   return true;
@@ -182,6 +199,20 @@ bool SearchIndex::SnippetTexts(Id innovation_id, std::string& body, std::string&
   body = std::move(texts.body);
   summary = std::move(texts.summary);
   return true;
+}
+
+TextIndex::SnippetSources SearchIndex::SnippetTextsOf(const std::vector<Id>& ids) {
+  std::string array = "{";
+  for (Id id : ids) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(id);
+  }
+  array += '}';
+  auto s = connection_.Prepare(kSelectSnippetTexts);
+  s.Bind(1, array);
+  SnippetSources sources;
+  while (s.Step()) sources[s.Int(0)] = {Narrative(s, 2), s.Text(1)};
+  return sources;
 }
 
 }  // namespace lumbung::storage::postgresql

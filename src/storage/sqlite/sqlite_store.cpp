@@ -129,7 +129,7 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
     while (s.Step()) page.items.push_back(ReadSummary(s));
     if (text.collected) {
-      for (auto& item : page.items) item.snippet = search_.Snippet(plan.words, item.id);
+      AddSnippets(plan.words, page.items);
     }
     snapshot.End();
     Collected();
@@ -248,7 +248,7 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     page.total = found.found.total;
     page.items =
         SummariesOf(found.found.best, static_cast<std::size_t>(q.page - 1) * q.per_page, q);
-    for (auto& item : page.items) item.snippet = search_.Snippet(found.plan.words, item.id);
+    AddSnippets(found.plan.words, page.items);
     snapshot.End();
     return page;
   }
