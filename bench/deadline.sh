@@ -18,8 +18,6 @@
 #                    innovations (lumbung-deadline-bench national), the readers going round
 #                    every region
 #   BENCH_THREADS    passed to `lumbung serve --threads` if set (default: the server's own)
-#   BENCH_PG_SHARED_BUFFERS  PostgreSQL's shared_buffers (default: a quarter of the machine's
-#                    memory, as docs/deploy.md advises)
 #   LUMBUNG_BIN, LUMBUNG_DEADLINE_BENCH  the binaries (default: the release build's)
 #
 # Exits non-zero when the benchmark could not run, or when a write was lost.
@@ -44,7 +42,6 @@ source "$root/bench/common.sh"
 [[ -x "$driver" ]] || die "no binary at $driver; build the release preset first (make bench)"
 
 postgres_state=$tmp/postgres.state
-shared_buffers=${BENCH_PG_SHARED_BUFFERS:-$(awk '/^MemTotal/ { printf "%dMB", $2 / 4096 }' /proc/meminfo)}
 stop_postgres() { "$root/tests/support/postgres.sh" stop "$postgres_state" || true; }
 # set +e: the subshell that hands cleanup the status exits non-zero on purpose.
 trap 'status=$?; set +e; stop_postgres; (exit $status); cleanup' EXIT
@@ -57,8 +54,7 @@ for backend in $backends; do
     sqlite) url="sqlite:$tmp/deadline.db" ;;
     postgresql)
       echo "bench: starting a durable PostgreSQL server..." >&2
-      LUMBUNG_POSTGRES_DURABLE=1 LUMBUNG_POSTGRES_OPTIONS="-c shared_buffers=$shared_buffers" \
-        "$root/tests/support/postgres.sh" start "$postgres_state" ||
+      LUMBUNG_POSTGRES_DURABLE=1 "$root/tests/support/postgres.sh" start "$postgres_state" ||
         die "could not start PostgreSQL"
       url=$(sed -n 1p "$postgres_state")
       ;;
@@ -83,7 +79,6 @@ for backend in $backends; do
   "$bin" user add --db "$url" --username tenggat-admin --role admin \
     --password-file "$tmp/password" >/dev/null || die "could not add the region admin"
 
-  if [[ $backend == postgresql ]]; then corpus+="; shared_buffers $shared_buffers"; fi
   corpora[$backend]=$corpus
   lumbung_port=$(free_port)
   serve_args=(serve --db "$url" --listen "127.0.0.1:$lumbung_port" --quiet)

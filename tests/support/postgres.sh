@@ -6,7 +6,6 @@
 # initdb refuses to run as root, so as root the server runs as the user postgres, which
 # Debian's postgresql package creates. fsync is off, as nothing here outlives the test run,
 # unless LUMBUNG_POSTGRES_DURABLE=1 (the benchmarks, whose figures must include it).
-# LUMBUNG_POSTGRES_OPTIONS adds server settings ("-c shared_buffers=6GB").
 set -euo pipefail
 action=${1:?start or stop}
 state=${2:?the state file}
@@ -32,7 +31,6 @@ case "$action" in
     if [[ "${LUMBUNG_POSTGRES_DURABLE:-0}" != 1 ]]; then
       options+=" -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
     fi
-    options+=" ${LUMBUNG_POSTGRES_OPTIONS:-}"
     "${as_server[@]}" "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -s -o "$options" \
       start || { cat "$folder/server.log" >&2; exit 1; }
     printf 'postgresql://postgres@127.0.0.1:%s/postgres\n%s\n' "$port" "$folder" >"$state"
