@@ -92,16 +92,6 @@ std::vector<std::string> TextIndex::Snippets(const search::ParsedSearch& words,
   return snippets;
 }
 
-TextIndex::SnippetSources TextIndex::SnippetTextsOf(const std::vector<Id>& ids) {
-  SnippetSources sources;
-  for (Id id : ids) {
-    std::string body;
-    std::string summary;
-    if (SnippetTexts(id, body, summary)) sources[id] = {std::move(body), std::move(summary)};
-  }
-  return sources;
-}
-
 std::string TextIndex::SnippetOf(const search::ParsedSearch& words, const std::string& body,
                                  const std::string& summary) {
   for (const std::string* text : {&body, &summary}) {

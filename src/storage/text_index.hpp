@@ -48,13 +48,9 @@ class TextIndex {
  protected:
   // The number of innovations.
   virtual long long CountDocuments() = 0;
-  // The narrative and the summary of an innovation as the index read them; false when it is
-  // not there.
-  virtual bool SnippetTexts(Id innovation_id, std::string& body, std::string& summary) = 0;
-  // The narrative and the summary of each of `ids` the index holds, by id: one SnippetTexts
-  // each unless a backend reads them in one go.
+  // The narrative and the summary, as the index reads them, of each of `ids` it holds, by id.
   using SnippetSources = std::unordered_map<Id, std::pair<std::string, std::string>>;
-  virtual SnippetSources SnippetTextsOf(const std::vector<Id>& ids);
+  virtual SnippetSources SnippetTextsOf(const std::vector<Id>& ids) = 0;
   // After a rebuild: nothing remembered stands.
   void ForgetCounts();
 

@@ -193,14 +193,6 @@ long long SearchIndex::CountDocuments() {
   return s.Step() ? s.Int(0) : 0;
 }
 
-bool SearchIndex::SnippetTexts(Id innovation_id, std::string& body, std::string& summary) {
-  IndexedTexts texts;
-  if (!Read(innovation_id, texts)) return false;
-  body = std::move(texts.body);
-  summary = std::move(texts.summary);
-  return true;
-}
-
 TextIndex::SnippetSources SearchIndex::SnippetTextsOf(const std::vector<Id>& ids) {
   std::string array = "{";
   for (Id id : ids) {

@@ -59,7 +59,6 @@ class SearchIndex final : public TextIndex {
 
  protected:
   long long CountDocuments() override;
-  bool SnippetTexts(Id innovation_id, std::string& body, std::string& summary) override;
   SnippetSources SnippetTextsOf(const std::vector<Id>& ids) override;
 
  private:

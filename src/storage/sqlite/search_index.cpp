@@ -170,17 +170,20 @@ long long SearchIndex::CountDocuments() {
   return s.Step() ? s.Int(0) : 0;
 }
 
-bool SearchIndex::SnippetTexts(Id innovation_id, std::string& body, std::string& summary) {
-  auto s = connection_.Prepare(kSnippetTexts);
-  s.Bind(1, innovation_id);
-  if (!s.Step()) return false;
-  summary = s.Text(0);
-  body.clear();
-  for (int section = 1; section <= kNarrativeSections; ++section) {
-    if (section > 1) body += '\n';
-    body += s.TextView(section);
+TextIndex::SnippetSources SearchIndex::SnippetTextsOf(const std::vector<Id>& ids) {
+  SnippetSources sources;
+  for (Id id : ids) {
+    auto s = connection_.Prepare(kSnippetTexts);
+    s.Bind(1, id);
+    if (!s.Step()) continue;
+    std::string body;
+    for (int section = 1; section <= kNarrativeSections; ++section) {
+      if (section > 1) body += '\n';
+      body += s.TextView(section);
+    }
+    sources[id] = {std::move(body), s.Text(0)};
   }
-  return true;
+  return sources;
 }
 
 std::string SearchIndex::IdentityMatch(const search::ParsedSearch& words) {
