@@ -255,6 +255,11 @@ int Serve(const Args& args) {
   options.is_slow = [](const http::Request& request) {
     return http::Api::IsSlow(request) || http::Site::IsSlow(request);
   };
+  options.is_write = [](const http::Request& request) {
+    using http::Method;
+    return request.method == Method::kPost || request.method == Method::kPut ||
+           request.method == Method::kPatch || request.method == Method::kDelete;
+  };
   const auto dispatch = [&api, &site](const http::Request& request) {
     return http::IsApiRequest(request) ? api.Handle(request) : site.Handle(request);
   };

@@ -194,25 +194,36 @@ struct Server::State {
   unsigned short port = 0;
   std::unique_ptr<asio::thread_pool> slow_pool;
   std::atomic<int> slow_in_flight{0};
+  std::unique_ptr<asio::thread_pool> write_pool;
 
-  // Runs the handler; slow requests on the slow pool, while this connection's coroutine waits.
+  // Runs the handler: slow requests and writes on their pools, while this connection's
+  // coroutine waits; everything else on the serving thread that read the request.
   asio::awaitable<Response> Answer(const Request& request) {
-    if (!slow_pool || !options.is_slow || !options.is_slow(request)) co_return handler(request);
-    if (slow_in_flight.fetch_add(1) >= options.slow_limit) {
-      slow_in_flight.fetch_sub(1);
-      Response busy = Problem(request, {ErrorCode::kUnavailable,
-                                        {"Server sedang sibuk. Coba lagi beberapa detik lagi.",
-                                         "The server is busy. Try again in a few seconds."},
-                                        {}});
-      co_return busy.With("Retry-After", "2");
+    if (slow_pool && options.is_slow && options.is_slow(request)) {
+      if (slow_in_flight.fetch_add(1) >= options.slow_limit) {
+        slow_in_flight.fetch_sub(1);
+        Response busy = Problem(request, {ErrorCode::kUnavailable,
+                                          {"Server sedang sibuk. Coba lagi beberapa detik lagi.",
+                                           "The server is busy. Try again in a few seconds."},
+                                          {}});
+        co_return busy.With("Retry-After", "2");
+      }
+      // Gives the slot back however the handler ends.
+      struct Release {
+        std::atomic<int>& count;
+        ~Release() { count.fetch_sub(1); }
+      } release{slow_in_flight};
+      co_return co_await AnswerOn(*slow_pool, request);
     }
-    // Gives the slot back however the handler ends.
-    struct Release {
-      std::atomic<int>& count;
-      ~Release() { count.fetch_sub(1); }
-    } release{slow_in_flight};
+    if (write_pool && options.is_write && options.is_write(request)) {
+      co_return co_await AnswerOn(*write_pool, request);
+    }
+    co_return handler(request);
+  }
+
+  asio::awaitable<Response> AnswerOn(asio::thread_pool& pool, const Request& request) {
     co_return co_await asio::co_spawn(
-        slow_pool->get_executor(),
+        pool.get_executor(),
         [this, &request]() -> asio::awaitable<Response> { co_return handler(request); },
         asio::use_awaitable);
   }
@@ -335,6 +346,10 @@ Status Server::Start() {
     state_->slow_pool =
         std::make_unique<asio::thread_pool>(std::max(1, state_->options.slow_threads));
   }
+  if (state_->options.is_write) {
+    state_->write_pool =
+        std::make_unique<asio::thread_pool>(std::max(1, state_->options.write_threads));
+  }
   asio::co_spawn(state_->io, state_->Accept(), asio::detached);
   int threads = state_->options.threads > 0
                     ? state_->options.threads
@@ -362,9 +377,10 @@ void Server::Stop() {
     if (thread.joinable()) thread.join();
   }
   state_->threads.clear();
-  if (state_->slow_pool) {
-    state_->slow_pool->stop();
-    state_->slow_pool->join();
+  for (auto* pool : {state_->slow_pool.get(), state_->write_pool.get()}) {
+    if (!pool) continue;
+    pool->stop();
+    pool->join();
   }
   beast::error_code ignored;
   state_->acceptor.close(ignored);

@@ -22,6 +22,12 @@ struct ServerOptions {
   std::function<bool(const Request&)> is_slow;
   int slow_threads = 2;
   int slow_limit = 32;
+  // Requests that change data run on a pool of their own, `write_threads` wide. A write waits
+  // for the database's writers to take turns and for its commit to reach the disk; on the
+  // serving threads that wait would hold up every read queued behind it. Writes beyond the
+  // pool's width wait for a thread of it, never for a serving thread.
+  std::function<bool(const Request&)> is_write;
+  int write_threads = 4;
 };
 
 using RequestHandler = std::function<Response(const Request&)>;

@@ -68,7 +68,6 @@ constexpr const char* kUpdateAgency =
     "echelon = ?7, updated_at = ?8, address = ?10, phone = ?11, email = ?12, website = ?13, "
     "version = version + 1 WHERE id = ?1 AND version = ?9";
 constexpr const char* kDeleteAgency = "DELETE FROM agencies WHERE id = ?1 AND version = ?2";
-constexpr const char* kSelectAgencyNames = "SELECT id, name, name_key FROM agencies";
 constexpr const char* kCountAgencyRoles = "SELECT count(*) FROM user_roles WHERE agency_id = ?1";
 constexpr const char* kSelectAgencyInnovationIds =
     "SELECT id FROM innovations WHERE agency_id = ?1";
@@ -1869,17 +1868,22 @@ class SqlStore : public Store {
     return base;
   }
 
-  // Every agency's name and name key by id, read again once the data has changed: a national
-  // search's agency facet names a thousand agencies.
-  const std::unordered_map<Id, std::pair<std::string, std::string>>& AgencyNames() {
-    const std::int64_t counter = ChangeCounter();
-    if (counter != agency_names_at_) {
-      agency_names_.clear();
-      auto s = connection_.Prepare(kSelectAgencyNames);
-      while (s.Step()) agency_names_.emplace(s.Int(0), std::make_pair(s.Text(1), s.Text(2)));
-      agency_names_at_ = counter;
+  // The name and name key of each agency the agency facet counts, by id: a region's facet
+  // names a few dozen agencies, a national one some thousands, of tens of thousands.
+  std::unordered_map<Id, std::pair<std::string, std::string>> AgencyNames(
+      const FacetCounts& counts) {
+    std::unordered_map<Id, std::pair<std::string, std::string>> names;
+    if (counts[kAgency].empty()) return names;
+    std::string ids = "[";
+    for (const auto& [id, count] : counts[kAgency]) {
+      if (ids.size() > 1) ids += ',';
+      ids += id;
     }
-    return agency_names_;
+    ids += ']';
+    auto s = connection_.Prepare(B::kSelectAgencyNamesOf);
+    s.Bind(1, ids);
+    while (s.Step()) names.emplace(s.Int(0), std::make_pair(s.Text(1), s.Text(2)));
+    return names;
   }
 
   // The ORDER BY clause of a sort; relevance, which needs the search, orders as the newest.
@@ -1987,8 +1991,6 @@ class SqlStore : public Store {
 
   Connection connection_;
   typename B::SearchIndex search_;
-  std::unordered_map<Id, std::pair<std::string, std::string>> agency_names_;
-  std::int64_t agency_names_at_ = -1;
   std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint
   Actor actor_ = Actor::System();
 };

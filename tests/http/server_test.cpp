@@ -143,6 +143,49 @@ TEST(Server, SlowRequestsRunOffTheServingThreads) {
   server.Stop();
 }
 
+TEST(Server, WritesRunOffTheServingThreads) {
+  // One serving thread; a write waits on the writers' pool (as for the database's writer's
+  // turn) while a read sent meanwhile is answered, and a second write still gets its own turn.
+  std::atomic<bool> release{false};
+  std::atomic<int> writing{0};
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.log_requests = false;
+  options.is_write = [](const Request& r) { return r.method == Method::kPost; };
+  options.write_threads = 2;
+  std::thread::id serving_thread;
+  Server server(options, [&](const Request& r) {
+    Response response;
+    if (r.method == Method::kPost) {
+      ++writing;
+      while (!release.load()) std::this_thread::yield();
+    } else {
+      serving_thread = std::this_thread::get_id();
+    }
+    return response;
+  });
+  ASSERT_TRUE(server.Start());
+  auto post = [&] {
+    return Exchange(
+        server.port(),
+        "POST /w HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  };
+  std::string first_reply, second_reply;
+  std::thread first([&] { first_reply = post(); });
+  std::thread second([&] { second_reply = post(); });
+  while (writing.load() < 2) std::this_thread::yield();
+  auto read = Exchange(server.port(), "GET /r HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(read.starts_with("HTTP/1.1 200")) << read;
+  EXPECT_NE(serving_thread, std::thread::id());
+  release.store(true);
+  first.join();
+  second.join();
+  EXPECT_TRUE(first_reply.starts_with("HTTP/1.1 200")) << first_reply;
+  EXPECT_TRUE(second_reply.starts_with("HTTP/1.1 200")) << second_reply;
+  server.Stop();
+}
+
 TEST(Server, ReportsAPortInUse) {
   ServerOptions options;
   options.port = 0;

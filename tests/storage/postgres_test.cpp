@@ -9,6 +9,7 @@
 #include "domain/audit.hpp"
 #include "domain/registry.hpp"
 #include "storage/migrations.hpp"
+#include "storage/postgresql/search_index.hpp"
 #include "support/test_support.hpp"
 
 namespace lumbung {
@@ -33,6 +34,23 @@ std::string QuerySql(const std::string& url, const std::string& sql) {
   PQclear(result);
   PQfinish(connection);
   return value;
+}
+
+TEST(Postgres, KnownTermsAreRememberedUpToABound) {
+  storage::postgresql::KnownTerms known;
+  EXPECT_FALSE(known.Contains("sehat"));
+  known.Add("sehat");
+  EXPECT_TRUE(known.Contains("sehat"));
+  EXPECT_FALSE(known.Contains("sehatt"));
+  // Past the bound it starts again rather than grow without end.
+  for (std::size_t k = 1; k < storage::postgresql::KnownTerms::kMostTerms; ++k) {
+    known.Add("t" + std::to_string(k));
+  }
+  EXPECT_EQ(known.Size(), storage::postgresql::KnownTerms::kMostTerms);
+  known.Add("pasar");
+  EXPECT_EQ(known.Size(), 1u);
+  EXPECT_TRUE(known.Contains("pasar"));
+  EXPECT_FALSE(known.Contains("sehat"));
 }
 
 TEST(Postgres, ANewDatabaseIsMigratedToTheNewestVersion) {

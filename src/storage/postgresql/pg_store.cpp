@@ -1,5 +1,6 @@
 #include "storage/postgresql/pg_store.hpp"
 
+#include <memory>
 #include <optional>
 
 #include "storage/facet_counts.hpp"
@@ -67,10 +68,16 @@ struct PostgresBackend {
   static constexpr const char* kSearchRegionCondition = "s.region_code = ?";
   // Best match first: ts_rank with the weights D (narrative, agency), C (summary), B (product)
   // and A (title), the query being parameter `match`.
-  static std::string RankOrder(int match) {
-    return " ORDER BY ts_rank('{0.1, 0.3, 0.5, 1.0}', s.document, ?" + std::to_string(match) +
-           ") DESC, i.id DESC";
+  static std::string RankOf(int match) {
+    return "ts_rank('{0.1, 0.3, 0.5, 1.0}', s.document, ?" + std::to_string(match) + ")";
   }
+  static std::string RankOrder(int match) {
+    return " ORDER BY " + RankOf(match) + " DESC, i.id DESC";
+  }
+  // The agencies whose ids a JSON array lists.
+  static constexpr const char* kSelectAgencyNamesOf =
+      "SELECT id, name, name_key FROM agencies "
+      "WHERE id IN (SELECT jsonb_array_elements_text(?1::jsonb)::bigint)";
 };
 
 // The columns the facets count, in the order of FacetColumn.
@@ -80,7 +87,11 @@ constexpr std::array<const char*, kColumns> kFacetColumns = {"i.agency_id",   "i
 
 class PostgresStore final : public SqlStore<PostgresBackend> {
  public:
-  explicit PostgresStore(const std::string& url) : SqlStore(url) {}
+  explicit PostgresStore(const std::string& url,
+                         std::shared_ptr<postgresql::KnownTerms> known = nullptr)
+      : SqlStore(url) {
+    search_.Share(std::move(known));
+  }
 
   InnovationPage ListInnovations(const InnovationQuery& q) override {
     ReadSnapshot snapshot(connection_);
@@ -122,15 +133,24 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
     InnovationPage page;
     page.total = total ? *total : CountMatches(filter);
     page.search = plan.fallback;
-    std::string order = OrderBy(q.sort);
-    if (q.sort == InnovationSort::kRelevance && !plan.match.empty()) {
-      order = PostgresBackend::RankOrder(filter.match_parameter());
-    }
+    // The page's ids come from the filters alone, which the catalogue index (migration 0007)
+    // answers without visiting the table; only the page's own rows are then read whole.
     const int next = filter.next();
-    auto s = connection_.PrepareOnce(std::string("SELECT ") + kSummaryColumns + filter.From() +
-                                     " JOIN agencies a ON a.id = i.agency_id" + filter.Where() +
-                                     order + " LIMIT ?" + std::to_string(next) + " OFFSET ?" +
-                                     std::to_string(next + 1));
+    const std::string limit =
+        " LIMIT ?" + std::to_string(next) + " OFFSET ?" + std::to_string(next + 1);
+    const std::string rows = std::string("SELECT ") + kSummaryColumns + " FROM (SELECT i.id";
+    const std::string join =
+        ") p JOIN innovations i ON i.id = p.id JOIN agencies a ON a.id = i.agency_id";
+    std::string sql;
+    if (q.sort == InnovationSort::kRelevance && !plan.match.empty()) {
+      sql = rows + ", " + PostgresBackend::RankOf(filter.match_parameter()) + " AS rank" +
+            filter.From() + filter.Where() + " ORDER BY rank DESC, i.id DESC" + limit + join +
+            " ORDER BY p.rank DESC, p.id DESC";
+    } else {
+      const std::string order = OrderBy(q.sort);
+      sql = rows + filter.From() + filter.Where() + order + limit + join + order;
+    }
+    auto s = connection_.PrepareOnce(sql);
     filter.BindTo(s);
     s.Bind(next, std::int64_t{q.per_page});
     s.Bind(next + 1, std::int64_t{q.page - 1} * q.per_page);
@@ -205,7 +225,7 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
         if (count > 0 && !value.empty()) counts[c][value] = count;
       }
     }
-    return FacetsFrom(total, counts, AgencyNames());
+    return FacetsFrom(total, counts, AgencyNames(counts));
   }
 };
 
@@ -213,7 +233,9 @@ class PostgresDatabase final : public Database {
  public:
   explicit PostgresDatabase(std::string url) : url_(std::move(url)) {}
 
-  std::unique_ptr<Store> Connect() override { return std::make_unique<PostgresStore>(url_); }
+  std::unique_ptr<Store> Connect() override {
+    return std::make_unique<PostgresStore>(url_, known_);
+  }
   int SchemaVersion() override { return PostgresStore(url_).SchemaVersion(); }
   std::string Describe() const override {
     // The password, if the address holds one, stays out of logs.
@@ -227,6 +249,7 @@ class PostgresDatabase final : public Database {
 
  private:
   std::string url_;
+  std::shared_ptr<postgresql::KnownTerms> known_ = std::make_shared<postgresql::KnownTerms>();
 };
 
 }  // namespace

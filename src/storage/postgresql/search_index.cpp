@@ -182,10 +182,13 @@ long long SearchIndex::DocumentsWith(const std::string& term) {
 }
 
 bool SearchIndex::HoldsTerm(const std::string& term) {
+  if (known_ && known_->Contains(term)) return true;
   IndexesOnly indexes(connection_);
   auto s = connection_.Prepare(kHoldsTerm);
   s.Bind(1, Quoted(term));
-  return s.Step() && s.Int(0) == 1;
+  const bool holds = s.Step() && s.Int(0) == 1;
+  if (holds && known_) known_->Add(term);
+  return holds;
 }
 
 long long SearchIndex::CountDocuments() {

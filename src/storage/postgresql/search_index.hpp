@@ -7,7 +7,11 @@
 // typed so far still find it. Both backends thus find the same records for the same words.
 #pragma once
 
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
+#include <unordered_set>
 
 #include "domain/model.hpp"
 #include "search/analysis.hpp"
@@ -35,10 +39,42 @@ std::string Document(const IndexedTexts& texts, search::Stemmer& stemmer);
 std::string QueryText(const search::ParsedSearch& parsed, bool all, search::Stemmer& stemmer,
                       const std::string& weights = "");
 
+// The terms a database's index has been seen to hold, shared by the connections of one
+// process. Whether a search's word is known decides whether it is offered a correction; asked
+// of GIN, a common word costs a walk of its whole posting tree (tens of milliseconds in a
+// national registry), so a term found once is remembered. It stays known even if its last
+// record goes, which costs that word no more than its correction.
+class KnownTerms {
+ public:
+  bool Contains(const std::string& term) const {
+    std::shared_lock lock(mutex_);
+    return terms_.contains(term);
+  }
+  void Add(const std::string& term) {
+    std::unique_lock lock(mutex_);
+    // A registry's vocabulary is a few hundred thousand terms; past the bound, start again.
+    if (terms_.size() >= kMostTerms) terms_.clear();
+    terms_.insert(term);
+  }
+  std::size_t Size() const {
+    std::shared_lock lock(mutex_);
+    return terms_.size();
+  }
+
+  static constexpr std::size_t kMostTerms = 500000;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::unordered_set<std::string> terms_;
+};
+
 // Keeps innovation_search in step with the records, in the caller's transaction.
 class SearchIndex final : public TextIndex {
  public:
   explicit SearchIndex(Connection& connection) : connection_(connection) {}
+
+  // Remembers the terms found with the other connections to the same database.
+  void Share(std::shared_ptr<KnownTerms> known) { known_ = std::move(known); }
 
   // Nothing to do before a change: Add replaces the document, and a deleted innovation takes
   // its document with it.
@@ -65,6 +101,7 @@ class SearchIndex final : public TextIndex {
   bool Read(Id innovation_id, IndexedTexts& texts);
 
   Connection& connection_;
+  std::shared_ptr<KnownTerms> known_;
 };
 
 }  // namespace lumbung::storage::postgresql

@@ -56,6 +56,9 @@ struct SqliteBackend {
   static constexpr const char* kSearchRegionCondition = "";
   // Best match first: FTS5's rank is BM25 with the weights of migration 0005, lower better.
   static std::string RankOrder(int) { return " ORDER BY s.rank"; }
+  // The agencies whose ids a JSON array lists.
+  static constexpr const char* kSelectAgencyNamesOf =
+      "SELECT id, name, name_key FROM agencies WHERE id IN (SELECT value FROM json_each(?1))";
 };
 
 // The innovations a search matched (CollectTextMatches), with their relevance and every value
@@ -226,7 +229,7 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
         if ((fails & ~(1u << c)) == 0 && !values[c].empty()) ++counts[c][values[c]];
       }
     }
-    return FacetsFrom(total, counts, AgencyNames());
+    return FacetsFrom(total, counts, AgencyNames(counts));
   }
 
   // Whether the search memory answers a search for these words: there is one, it can read
@@ -256,7 +259,8 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
   InnovationFacets CountFacetsFromMemory(const InnovationQuery& q) {
     ReadSnapshot snapshot(connection_);
     const MemorySearch& found = AskMemory(q);
-    InnovationFacets facets = FacetsFrom(found.found.total, found.found.facets, AgencyNames());
+    InnovationFacets facets =
+        FacetsFrom(found.found.total, found.found.facets, AgencyNames(found.found.facets));
     facets.search = found.plan.fallback;
     snapshot.End();
     return facets;
