@@ -252,14 +252,23 @@ int Serve(const Args& args) {
   http::Api api(pool, SystemNow, std::chrono::milliseconds(250), sessions);
   api.SetDemoLogins(std::move(demo_logins));
   http::Site site(api, pool, site_options);
-  options.is_slow = [](const http::Request& request) {
-    return http::Api::IsSlow(request) || http::Site::IsSlow(request);
-  };
-  options.is_write = [](const http::Request& request) {
-    using http::Method;
-    return request.method == Method::kPost || request.method == Method::kPut ||
-           request.method == Method::kPatch || request.method == Method::kDelete;
-  };
+  // Hashing a password: a small pool, bounded, so that a burst of sign-ins holds up no one.
+  options.lanes.push_back({[](const http::Request& request) {
+                             return http::Api::IsSlow(request) || http::Site::IsSlow(request);
+                           },
+                           2, 32});
+  // Writes wait for the writers' turn and for their commit to reach the disk.
+  options.lanes.push_back({[](const http::Request& request) {
+                             using http::Method;
+                             return request.method == Method::kPost ||
+                                    request.method == Method::kPut ||
+                                    request.method == Method::kPatch ||
+                                    request.method == Method::kDelete;
+                           },
+                           4, 0});
+  // A search ranks its matches; on PostgreSQL at national scale that reads hundreds of pages,
+  // tens of milliseconds that a list or a record's page should not queue behind.
+  options.lanes.push_back({http::IsSearch, 2, 0});
   const auto dispatch = [&api, &site](const http::Request& request) {
     return http::IsApiRequest(request) ? api.Handle(request) : site.Handle(request);
   };

@@ -192,16 +192,24 @@ struct Server::State {
   std::vector<std::thread> threads;
   std::unique_ptr<RequestLog> log;
   unsigned short port = 0;
-  std::unique_ptr<asio::thread_pool> slow_pool;
-  std::atomic<int> slow_in_flight{0};
-  std::unique_ptr<asio::thread_pool> write_pool;
+  // Each lane's pool and how many of its requests are in flight, in the order of
+  // options.lanes.
+  struct LanePool {
+    const Lane* lane;
+    asio::thread_pool pool;
+    std::atomic<int> in_flight{0};
+    explicit LanePool(const Lane& of) : lane(&of), pool(std::max(1, of.threads)) {}
+  };
+  std::vector<std::unique_ptr<LanePool>> lanes;
 
-  // Runs the handler: slow requests and writes on their pools, while this connection's
-  // coroutine waits; everything else on the serving thread that read the request.
+  // Runs the handler: on the pool of the first lane that takes the request, while this
+  // connection's coroutine waits, or else on the serving thread that read it.
   asio::awaitable<Response> Answer(const Request& request) {
-    if (slow_pool && options.is_slow && options.is_slow(request)) {
-      if (slow_in_flight.fetch_add(1) >= options.slow_limit) {
-        slow_in_flight.fetch_sub(1);
+    for (auto& lane : lanes) {
+      if (!lane->lane->takes || !lane->lane->takes(request)) continue;
+      const int limit = lane->lane->limit;
+      if (lane->in_flight.fetch_add(1) >= limit && limit > 0) {
+        lane->in_flight.fetch_sub(1);
         Response busy = Problem(request, {ErrorCode::kUnavailable,
                                           {"Server sedang sibuk. Coba lagi beberapa detik lagi.",
                                            "The server is busy. Try again in a few seconds."},
@@ -212,20 +220,13 @@ struct Server::State {
       struct Release {
         std::atomic<int>& count;
         ~Release() { count.fetch_sub(1); }
-      } release{slow_in_flight};
-      co_return co_await AnswerOn(*slow_pool, request);
-    }
-    if (write_pool && options.is_write && options.is_write(request)) {
-      co_return co_await AnswerOn(*write_pool, request);
+      } release{lane->in_flight};
+      co_return co_await asio::co_spawn(
+          lane->pool.get_executor(),
+          [this, &request]() -> asio::awaitable<Response> { co_return handler(request); },
+          asio::use_awaitable);
     }
     co_return handler(request);
-  }
-
-  asio::awaitable<Response> AnswerOn(asio::thread_pool& pool, const Request& request) {
-    co_return co_await asio::co_spawn(
-        pool.get_executor(),
-        [this, &request]() -> asio::awaitable<Response> { co_return handler(request); },
-        asio::use_awaitable);
   }
 
   void LogLine(const Request& request, int status, std::chrono::steady_clock::duration took) {
@@ -342,13 +343,8 @@ Status Server::Start() {
   }
   state_->port = acceptor.local_endpoint().port();
   if (state_->options.log_requests) state_->log = std::make_unique<RequestLog>();
-  if (state_->options.is_slow) {
-    state_->slow_pool =
-        std::make_unique<asio::thread_pool>(std::max(1, state_->options.slow_threads));
-  }
-  if (state_->options.is_write) {
-    state_->write_pool =
-        std::make_unique<asio::thread_pool>(std::max(1, state_->options.write_threads));
+  for (const Lane& lane : state_->options.lanes) {
+    state_->lanes.push_back(std::make_unique<State::LanePool>(lane));
   }
   asio::co_spawn(state_->io, state_->Accept(), asio::detached);
   int threads = state_->options.threads > 0
@@ -377,11 +373,11 @@ void Server::Stop() {
     if (thread.joinable()) thread.join();
   }
   state_->threads.clear();
-  for (auto* pool : {state_->slow_pool.get(), state_->write_pool.get()}) {
-    if (!pool) continue;
-    pool->stop();
-    pool->join();
+  for (auto& lane : state_->lanes) {
+    lane->pool.stop();
+    lane->pool.join();
   }
+  state_->lanes.clear();
   beast::error_code ignored;
   state_->acceptor.close(ignored);
   state_->log.reset();

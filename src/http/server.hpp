@@ -5,29 +5,32 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/result.hpp"
 #include "http/message.hpp"
 
 namespace lumbung::http {
 
+// A kind of request that runs on a pool of threads of its own, while the connection's
+// coroutine waits: whatever such a request waits for (a password hash, the database writers'
+// turn, a search reading pages from disk) then holds none of the serving threads that every
+// other request queues behind.
+struct Lane {
+  std::function<bool(const Request&)> takes;
+  int threads = 2;
+  // At most this many at a time; past that they get 503 at once, so that a burst of them
+  // never fills the queue. 0: no bound; they wait for a thread of the lane.
+  int limit = 0;
+};
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port
   int threads = 0;             // 0: one per core
   bool log_requests = true;
-  // Requests that do slow work (hashing a password) run on a small pool of their own, at
-  // most `slow_limit` at a time; past that they get 503 at once, so a burst of them never
-  // holds up everyone else.
-  std::function<bool(const Request&)> is_slow;
-  int slow_threads = 2;
-  int slow_limit = 32;
-  // Requests that change data run on a pool of their own, `write_threads` wide. A write waits
-  // for the database's writers to take turns and for its commit to reach the disk; on the
-  // serving threads that wait would hold up every read queued behind it. Writes beyond the
-  // pool's width wait for a thread of it, never for a serving thread.
-  std::function<bool(const Request&)> is_write;
-  int write_threads = 4;
+  // A request runs on the first lane that takes it, and on the serving threads when none does.
+  std::vector<Lane> lanes;
 };
 
 using RequestHandler = std::function<Response(const Request&)>;

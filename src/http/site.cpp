@@ -45,6 +45,16 @@ bool IsApiRequest(const Request& request) {
   return path.starts_with("/api/") || path == "/api" || path == "/healthz";
 }
 
+bool IsSearch(const Request& request) {
+  if (request.method != Method::kGet && request.method != Method::kHead) return false;
+  const auto query = ParseQuery(request.Query());
+  if (!query) return false;
+  for (const auto& [name, value] : *query) {
+    if (name == "q" && value.find_first_not_of(' ') != std::string::npos) return true;
+  }
+  return false;
+}
+
 Response Redirect(std::string location) {
   Response response;
   response.status = 303;

@@ -229,6 +229,10 @@ class Site {
 // Whether the request is for the JSON API (/api/..., /healthz) rather than a page.
 bool IsApiRequest(const Request& request);
 
+// Whether the request reads a search's results (a GET or HEAD with words in `q`), of the
+// catalogue, the API or anywhere else: a search can read many pages of the database.
+bool IsSearch(const Request& request);
+
 // The Set-Cookie-free answer that sends the browser elsewhere after a form (303 See Other).
 Response Redirect(std::string location);
 

@@ -117,7 +117,7 @@ TEST(Server, SlowRequestsRunOffTheServingThreads) {
   options.port = 0;
   options.threads = 1;
   options.log_requests = false;
-  options.is_slow = [](const Request& r) { return r.Path() == "/slow"; };
+  options.lanes.push_back({[](const Request& r) { return r.Path() == "/slow"; }, 2, 32});
   std::thread::id serving_thread;
   std::thread::id slow_thread;
   Server server(options, [&](const Request& r) {
@@ -152,8 +152,7 @@ TEST(Server, WritesRunOffTheServingThreads) {
   options.port = 0;
   options.threads = 1;
   options.log_requests = false;
-  options.is_write = [](const Request& r) { return r.method == Method::kPost; };
-  options.write_threads = 2;
+  options.lanes.push_back({[](const Request& r) { return r.method == Method::kPost; }, 2, 0});
   std::thread::id serving_thread;
   Server server(options, [&](const Request& r) {
     Response response;
@@ -183,6 +182,36 @@ TEST(Server, WritesRunOffTheServingThreads) {
   second.join();
   EXPECT_TRUE(first_reply.starts_with("HTTP/1.1 200")) << first_reply;
   EXPECT_TRUE(second_reply.starts_with("HTTP/1.1 200")) << second_reply;
+  server.Stop();
+}
+
+TEST(Server, ABusyLaneAnswers503AtOnce) {
+  std::atomic<bool> release{false};
+  std::atomic<bool> hashing{false};
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.log_requests = false;
+  options.lanes.push_back({[](const Request& r) { return r.Path() == "/hash"; }, 1, 1});
+  Server server(options, [&](const Request&) {
+    hashing.store(true);
+    while (!release.load()) std::this_thread::yield();
+    return Response{};
+  });
+  ASSERT_TRUE(server.Start());
+  std::string first_reply;
+  std::thread first([&] {
+    first_reply =
+        Exchange(server.port(), "GET /hash HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  });
+  while (!hashing.load()) std::this_thread::yield();
+  auto second =
+      Exchange(server.port(), "GET /hash HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(second.starts_with("HTTP/1.1 503")) << second;
+  EXPECT_NE(second.find("Retry-After: 2"), std::string::npos) << second;
+  release.store(true);
+  first.join();
+  EXPECT_TRUE(first_reply.starts_with("HTTP/1.1 200")) << first_reply;
   server.Stop();
 }
 

@@ -614,6 +614,23 @@ TEST(SiteRoutingTest, SeparatesTheApiFromPages) {
   }
 }
 
+TEST(SiteRoutingTest, TellsASearchFromAList) {
+  Request request;
+  for (const char* search : {"/inovasi?q=pasar", "/api/v1/innovations?per_page=20&q=air+bersih",
+                             "/inovasi?wilayah=9971&q=%20izin"}) {
+    request.target = search;
+    EXPECT_TRUE(IsSearch(request)) << search;
+  }
+  for (const char* list : {"/inovasi", "/inovasi?q=", "/inovasi?q=+++",
+                           "/api/v1/innovations?type=method", "/inovasi?faq=1", "/inovasi?q=%zz"}) {
+    request.target = list;
+    EXPECT_FALSE(IsSearch(request)) << list;
+  }
+  request.target = "/inovasi?q=pasar";
+  request.method = Method::kPost;
+  EXPECT_FALSE(IsSearch(request));
+}
+
 }  // namespace
 }  // namespace lumbung::http
 
