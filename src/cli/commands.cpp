@@ -56,7 +56,8 @@ Serves HTTP until interrupted (Ctrl-C or SIGTERM).
                           read there, once it has replayed the client's own last write
   --listen ADDRESS:PORT   where to listen (default 127.0.0.1:8080; port 0 picks a free one)
   --demo                  load the generated demo region first, if it is not there
-  --threads N             worker threads (default: one per core)
+  --threads N             serving threads (default: one per core); sign-ins, writes and,
+                          on PostgreSQL, searches run on pools of their own besides
   --quiet                 do not log one line per request on stderr
   --secure-cookies        mark the session cookie Secure (when served behind TLS)
   --region CODE           the region the public portal presents (default: the demo region
@@ -266,9 +267,11 @@ int Serve(const Args& args) {
                                     request.method == Method::kDelete;
                            },
                            4, 0});
-  // A search ranks its matches; on PostgreSQL at national scale that reads hundreds of pages,
-  // tens of milliseconds that a list or a record's page should not queue behind.
-  options.lanes.push_back({http::IsSearch, 2, 0});
+  // On PostgreSQL a search ranks its matches by their documents, hundreds of pages at national
+  // scale, tens of milliseconds that a list or a record's page should not queue behind. On
+  // SQLite searches come from memory in a millisecond or two, and the hop to a pool would cost
+  // a quarter of their rate (bench/search.sh: 20,800 against 28,300 cached answers a second).
+  if ((*database)->SearchesReadPages()) options.lanes.push_back({http::IsSearch, 2, 0});
   const auto dispatch = [&api, &site](const http::Request& request) {
     return http::IsApiRequest(request) ? api.Handle(request) : site.Handle(request);
   };

@@ -33,6 +33,10 @@ class Database {
   // (SQLite: the search index, a few seconds for a national registry), so that no request
   // waits for it. False where nothing is kept.
   virtual bool WarmUp() { return false; }
+  // Whether a search reads the database's pages for its matches (PostgreSQL ranks each by its
+  // document) rather than the memory WarmUp fills (SQLite): a server gives such searches
+  // threads of their own.
+  virtual bool SearchesReadPages() const { return true; }
 };
 
 // Opens `url` ("sqlite:PATH" or "postgresql://..."), creating an SQLite file when it does not

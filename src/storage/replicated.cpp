@@ -243,6 +243,7 @@ class ReplicatedDatabase final : public Database {
     const bool primary = primary_->WarmUp();
     return replica_->WarmUp() || primary;
   }
+  bool SearchesReadPages() const override { return replica_->SearchesReadPages(); }
   std::string Describe() const override {
     return primary_->Describe() + " (reads from " + replica_->Describe() + ")";
   }

@@ -354,6 +354,7 @@ class SqliteDatabase final : public Database {
   int SchemaVersion() override { return SqliteStore(path_).SchemaVersion(); }
   std::string Describe() const override { return "sqlite:" + path_; }
   bool WarmUp() override { return SqliteStore(path_, memory_).WarmUp(); }
+  bool SearchesReadPages() const override { return false; }
 
  private:
   std::string path_;
