@@ -195,10 +195,10 @@ struct Server::State {
   // Each lane's pool and how many of its requests are in flight, in the order of
   // options.lanes.
   struct LanePool {
-    const Lane* lane;
+    Lane lane;
     asio::thread_pool pool;
     std::atomic<int> in_flight{0};
-    explicit LanePool(const Lane& of) : lane(&of), pool(std::max(1, of.threads)) {}
+    explicit LanePool(const Lane& of) : lane(of), pool(std::max(1, of.threads)) {}
   };
   std::vector<std::unique_ptr<LanePool>> lanes;
 
@@ -206,8 +206,8 @@ struct Server::State {
   // connection's coroutine waits, or else on the serving thread that read it.
   asio::awaitable<Response> Answer(const Request& request) {
     for (auto& lane : lanes) {
-      if (!lane->lane->takes || !lane->lane->takes(request)) continue;
-      const int limit = lane->lane->limit;
+      if (!lane->lane.takes || !lane->lane.takes(request)) continue;
+      const int limit = lane->lane.limit;
       if (lane->in_flight.fetch_add(1) >= limit && limit > 0) {
         lane->in_flight.fetch_sub(1);
         Response busy = Problem(request, {ErrorCode::kUnavailable,

@@ -1868,22 +1868,28 @@ class SqlStore : public Store {
     return base;
   }
 
-  // The name and name key of each agency the agency facet counts, by id: a region's facet
-  // names a few dozen agencies, a national one some thousands, of tens of thousands.
-  std::unordered_map<Id, std::pair<std::string, std::string>> AgencyNames(
+  // The name and name key by id of at least each agency the agency facet counts. Names read
+  // stay until the data changes; then only the agencies a facet counts are read again, not all
+  // of an installation's (a region's facet names a few dozen).
+  const std::unordered_map<Id, std::pair<std::string, std::string>>& AgencyNames(
       const FacetCounts& counts) {
-    std::unordered_map<Id, std::pair<std::string, std::string>> names;
-    if (counts[kAgency].empty()) return names;
-    std::string ids = "[";
-    for (const auto& [id, count] : counts[kAgency]) {
-      if (ids.size() > 1) ids += ',';
-      ids += id;
+    const std::int64_t counter = ChangeCounter();
+    if (counter != agency_names_at_) {
+      agency_names_.clear();
+      agency_names_at_ = counter;
     }
-    ids += ']';
+    std::string missing = "[";
+    for (const auto& [id, count] : counts[kAgency]) {
+      if (agency_names_.contains(std::stoll(id))) continue;
+      if (missing.size() > 1) missing += ',';
+      missing += id;
+    }
+    if (missing.size() == 1) return agency_names_;
+    missing += ']';
     auto s = connection_.Prepare(B::kSelectAgencyNamesOf);
-    s.Bind(1, ids);
-    while (s.Step()) names.emplace(s.Int(0), std::make_pair(s.Text(1), s.Text(2)));
-    return names;
+    s.Bind(1, missing);
+    while (s.Step()) agency_names_.emplace(s.Int(0), std::make_pair(s.Text(1), s.Text(2)));
+    return agency_names_;
   }
 
   // The ORDER BY clause of a sort; relevance, which needs the search, orders as the newest.
@@ -1991,6 +1997,8 @@ class SqlStore : public Store {
 
   Connection connection_;
   typename B::SearchIndex search_;
+  std::unordered_map<Id, std::pair<std::string, std::string>> agency_names_;
+  std::int64_t agency_names_at_ = -1;
   std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint
   Actor actor_ = Actor::System();
 };
