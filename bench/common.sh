@@ -74,6 +74,21 @@ wait_for() {
   exit 1
 }
 
+# Waits until the server whose log is LOG has read its search index into memory (it says so in
+# its log), for at most SECONDS; fails if process PID has exited. Prints the line that says so.
+wait_for_search_memory() {
+  local log=$1 pid=$2 seconds=$3
+  for _ in $(seq $((seconds * 10))); do
+    if grep -q "search index read into memory" "$log"; then
+      grep "search index read into memory" "$log" >&2
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || die "lumbung exited: $(tail -n 20 "$log")"
+    sleep 0.1
+  done
+  die "lumbung did not read its search index into memory within $seconds s"
+}
+
 # Resident memory of PID in MB (VmRSS is in kB).
 rss_mb() {
   awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"

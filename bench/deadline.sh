@@ -87,6 +87,11 @@ for backend in $backends; do
   lumbung_pid=$!
   pids+=("$lumbung_pid")
   wait_for "http://127.0.0.1:$lumbung_port/healthz" "$lumbung_pid" "$tmp/lumbung-$backend.log"
+  # Measured as the server serves once it has read its search index into memory, which a
+  # national installation takes a few minutes to do after a start.
+  wait_for_search_memory "$tmp/lumbung-$backend.log" "$lumbung_pid" 1800
+  memory_rss=$(rss_mb "$lumbung_pid")
+  corpora[$backend]+="; $(grep -o 'search index read into memory in [0-9.]* s' "$tmp/lumbung-$backend.log")"
 
   echo "bench: $backend: $operators operators and $readers readers for $seconds s..." >&2
   "$driver" run --url "http://127.0.0.1:$lumbung_port" --region "$region" --admin tenggat-admin \
@@ -103,11 +108,11 @@ for backend in $backends; do
   "$driver" verify --db "$url" --ledger "$tmp/ledger-$backend.tsv" --region "$region" \
     >"$tmp/verify-$backend.json" 2>"$tmp/verify-$backend.log" || true
 
-  report[$backend]=$(python3 - "$tmp/run-$backend.json" "$tmp/verify-$backend.json" "$backend" "$rss" <<'PY'
+  report[$backend]=$(python3 - "$tmp/run-$backend.json" "$tmp/verify-$backend.json" "$backend" "$rss" "$memory_rss" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1]))
 verify = json.load(open(sys.argv[2]))
-backend, rss = sys.argv[3], sys.argv[4]
+backend, rss, memory_rss = sys.argv[3], sys.argv[4], sys.argv[5]
 for phase in run["phases"]:
     k, w = phase["kinds"], phase["writes"]
     pace = f"{phase['pause_ms'] / 1000:g} s pause" if phase["pause_ms"] else "no pause"
@@ -118,7 +123,7 @@ for phase in run["phases"]:
         print("first errors: " + "; ".join(e[:200] for e in phase["first_errors"][:3]), file=sys.stderr)
 print(f"| {backend} | checked afterwards | {verify['acknowledged']:,} drafts as acknowledged, "
       f"{verify['lost_or_different']} lost or different, {verify['unacknowledged_in_database']} "
-      f"unacknowledged | | | | | | | server RSS {rss} MB |")
+      f"unacknowledged | | | | | | | server RSS {memory_rss} MB with the search index read, {rss} MB after |")
 PY
 )
   cat "$tmp/verify-$backend.log" >&2

@@ -44,14 +44,7 @@ pids+=("$lumbung_pid")
 lumbung_url="http://127.0.0.1:$lumbung_port"
 wait_for "$lumbung_url/healthz" "$lumbung_pid" "$tmp/lumbung.log"
 # Measured once the server has read its search index into memory, as it serves after starting.
-for _ in $(seq 1200); do
-  grep -q "search index read into memory" "$tmp/lumbung.log" && break
-  kill -0 "$lumbung_pid" 2>/dev/null || die "lumbung exited: $(tail -n 20 "$tmp/lumbung.log")"
-  sleep 0.1
-done
-grep -q "search index read into memory" "$tmp/lumbung.log" ||
-  die "lumbung did not read its search index into memory within 120 s"
-grep "search index read into memory" "$tmp/lumbung.log" >&2
+wait_for_search_memory "$tmp/lumbung.log" "$lumbung_pid" 120
 
 # The searches as request paths; wrk takes them in turn (bench/search.lua).
 python3 - "$tmp/queries.txt" "$tmp/paths.txt" <<'PY'

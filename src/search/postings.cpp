@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace lumbung::search {
 namespace {
@@ -20,11 +21,13 @@ std::uint16_t Capped(std::uint32_t hits) {
 
 }  // namespace
 
-Postings::Slot Postings::Add(const FieldTexts& texts) {
-  const auto slot = static_cast<Slot>(lengths_.size());
+Postings::Slot Postings::Add(Part part, const FieldTexts& texts) {
+  if (part >= parts_.size()) parts_.resize(part + 1);
+  PartIndex& into = parts_[part];
+  const auto slot = static_cast<Slot>(into.lengths.size());
   std::int64_t length = 0;
   auto count = [this](std::uint32_t term, std::uint32_t weight, bool identity) {
-    if (term >= adding_.size()) adding_.resize(postings_.size());
+    if (term >= adding_.size()) adding_.resize(term_ids_.size());
     auto& [all, identifying] = adding_[term];
     if (all == 0) touched_.push_back(term);
     all += weight;
@@ -45,64 +48,75 @@ Postings::Slot Postings::Add(const FieldTexts& texts) {
   }
   for (std::uint32_t term : touched_) {
     auto& [all, identifying] = adding_[term];
-    postings_[term].push_back({slot, Capped(all), Capped(identifying)});
+    List& list = into.lists[term];
+    list.postings.push_back({slot, Capped(all), Capped(identifying)});
+    if (identifying > 0) ++list.identity;
     all = identifying = 0;
   }
   touched_.clear();
-  lengths_.push_back(static_cast<std::int32_t>(std::min<std::int64_t>(length, INT32_MAX)));
-  total_length_ += static_cast<std::uint64_t>(lengths_.back());
+  into.lengths.push_back(static_cast<std::int32_t>(std::min<std::int64_t>(length, INT32_MAX)));
+  total_length_ += static_cast<std::uint64_t>(into.lengths.back());
+  ++into.documents;
   ++documents_;
   return slot;
 }
 
-void Postings::Remove(Slot slot) {
-  if (!Alive(slot)) return;
-  total_length_ -= static_cast<std::uint64_t>(lengths_[slot]);
-  lengths_[slot] = -1;
+void Postings::Remove(Part part, Slot slot) {
+  if (!Alive(part, slot)) return;
+  PartIndex& from = parts_[part];
+  total_length_ -= static_cast<std::uint64_t>(from.lengths[slot]);
+  from.lengths[slot] = -1;
+  --from.documents;
   --documents_;
 }
 
 void Postings::Clear() {
-  words_.clear();
-  adding_.clear();
-  postings_.clear();
-  term_ids_.clear();
-  vocabulary_.clear();
-  lengths_.clear();
+  parts_.clear();
   documents_ = 0;
   total_length_ = 0;
+  term_ids_.clear();
+  vocabulary_.clear();
+  words_.clear();
+  adding_.clear();
 }
 
-std::vector<Postings::Slot> Postings::Compact() {
-  std::vector<Slot> moved(lengths_.size(), kNoSlot);
+std::size_t Postings::Slots(Part part) const {
+  return part < parts_.size() ? parts_[part].lengths.size() : 0;
+}
+
+std::size_t Postings::RemovedSlots(Part part) const {
+  return part < parts_.size() ? parts_[part].lengths.size() - parts_[part].documents : 0;
+}
+
+std::vector<Postings::Slot> Postings::Compact(Part part) {
+  if (part >= parts_.size()) return {};
+  PartIndex& index = parts_[part];
+  std::vector<Slot> moved(index.lengths.size(), kNoSlot);
   Slot next = 0;
-  for (Slot slot = 0; slot < lengths_.size(); ++slot) {
-    if (lengths_[slot] >= 0) {
+  for (Slot slot = 0; slot < index.lengths.size(); ++slot) {
+    if (index.lengths[slot] >= 0) {
       moved[slot] = next;
-      lengths_[next++] = lengths_[slot];
+      index.lengths[next++] = index.lengths[slot];
     }
   }
-  lengths_.resize(next);
-  for (auto& postings : postings_) {
+  index.lengths.resize(next);
+  index.lengths.shrink_to_fit();
+  for (auto it = index.lists.begin(); it != index.lists.end();) {
+    List& list = it->second;
     std::size_t kept = 0;
-    for (const Posting& posting : postings) {
-      if (moved[posting.slot] != kNoSlot) {
-        postings[kept++] = {moved[posting.slot], posting.all, posting.identity};
-      }
+    list.identity = 0;
+    for (const Posting& posting : list.postings) {
+      if (moved[posting.slot] == kNoSlot) continue;
+      list.postings[kept++] = {moved[posting.slot], posting.all, posting.identity};
+      if (posting.identity > 0) ++list.identity;
     }
-    postings.resize(kept);
-    postings.shrink_to_fit();
-  }
-  // Terms no document holds any more are forgotten; their numbers stay unused, and the words
-  // remembered, which may name them, are read again.
-  words_.clear();
-  for (auto it = vocabulary_.begin(); it != vocabulary_.end();) {
-    if (postings_[it->second].empty()) {
-      term_ids_.erase(it->first);
-      it = vocabulary_.erase(it);
-    } else {
-      ++it;
+    if (kept == 0) {
+      it = index.lists.erase(it);
+      continue;
     }
+    list.postings.resize(kept);
+    list.postings.shrink_to_fit();
+    ++it;
   }
   return moved;
 }
@@ -116,125 +130,56 @@ bool Postings::CanSearch(const ParsedSearch& parsed) {
 std::size_t Postings::DocumentsWith(const std::string& term) const {
   auto found = term_ids_.find(term);
   if (found == term_ids_.end()) return 0;
-  const auto& postings = postings_[found->second];
-  if (RemovedSlots() == 0) return postings.size();
-  return static_cast<std::size_t>(
-      std::count_if(postings.begin(), postings.end(),
-                    [this](const Posting& posting) { return lengths_[posting.slot] >= 0; }));
+  const TermNumbers one = {found->second};
+  std::size_t holding = 0;
+  for (const PartIndex& part : parts_) holding += HoldersIn(part, one, Fields::kAll);
+  return holding;
 }
 
-std::vector<Postings::Match> Postings::Search(const ParsedSearch& parsed, bool all, Fields fields,
-                                              Stemmer& stemmer) const {
-  std::vector<Match> matches;
-  if (!CanSearch(parsed) || documents_ == 0) return matches;
-  std::vector<Hits> terms;
+std::vector<Postings::TermNumbers> Postings::Resolve(const ParsedSearch& parsed,
+                                                     Stemmer& stemmer) const {
+  std::vector<TermNumbers> resolved;
   for (std::size_t k = 0; k < parsed.terms.size(); ++k) {
+    const Term& term = parsed.terms[k];
     const bool open = k + 1 == parsed.terms.size() && parsed.last_word_open;
-    terms.push_back(HitsOf(parsed.terms[k], open, fields, stemmer));
-  }
-  // BM25's inverse document frequency, never below zero, as FTS5 bounds it.
-  const auto documents = static_cast<double>(documents_);
-  auto idf_of = [documents](const Hits& hits) {
-    const auto holding = static_cast<double>(hits.size());
-    const double idf = std::log((documents - holding + 0.5) / (holding + 0.5));
-    return idf > 0 ? idf : 1e-6;
-  };
-
-  if (all) {
-    // The documents holding every term, found from the rarest term on: each further term can
-    // only narrow what it found.
-    std::vector<const Hits*> rarest_first;
-    for (const Hits& hits : terms) rarest_first.push_back(&hits);
-    std::sort(rarest_first.begin(), rarest_first.end(),
-              [](const Hits* a, const Hits* b) { return a->size() < b->size(); });
-    for (const auto& [slot, hits] : *rarest_first.front()) matches.push_back({slot, 0});
-    for (std::size_t k = 1; k < rarest_first.size() && !matches.empty(); ++k) {
-      const Hits& narrowing = *rarest_first[k];
-      std::size_t kept = 0;
-      auto other = narrowing.begin();
-      for (const Match& match : matches) {
-        while (other != narrowing.end() && other->first < match.slot) ++other;
-        if (other == narrowing.end()) break;
-        if (other->first == match.slot) matches[kept++] = match;
-      }
-      matches.resize(kept);
-    }
-    // Scores summed term by term in the order they were typed, as FTS5 sums them, so that
-    // both give the same number to the last bit and order equal matches alike.
-    for (const Hits& hits : terms) {
-      const double idf = idf_of(hits);
-      auto other = hits.begin();
-      for (Match& match : matches) {
-        while (other->first < match.slot) ++other;  // every match is among the term's hits
-        match.score += Score(idf, other->second, match.slot);
+    const std::string& word = term.words.front();
+    TermNumbers numbers;
+    if (!term.prefix) {
+      if (auto found = term_ids_.find(stemmer.Stem(word)); found != term_ids_.end()) {
+        numbers.push_back(found->second);
       }
     }
-    return matches;
-  }
-
-  // Any term: every document holding one, scored over the terms it holds.
-  std::vector<double> scores(lengths_.size(), 0.0);
-  std::vector<bool> found(lengths_.size(), false);
-  for (const Hits& hits : terms) {
-    const double idf = idf_of(hits);
-    for (const auto& [slot, count] : hits) {
-      scores[slot] += Score(idf, count, slot);
-      found[slot] = true;
+    if (term.prefix || open) {
+      for (auto it = vocabulary_.lower_bound(word);
+           it != vocabulary_.end() && it->first.starts_with(word); ++it) {
+        // A word as written stands where its stem stands: when the stem begins so too, the
+        // stem already counts that place, as FTS5 counts each place once.
+        const std::string stem = stemmer.Stem(it->first);
+        if (stem != it->first && stem.starts_with(word)) continue;
+        numbers.push_back(it->second);
+      }
     }
+    resolved.push_back(std::move(numbers));
   }
-  for (Slot slot = 0; slot < lengths_.size(); ++slot) {
-    if (found[slot]) matches.push_back({slot, scores[slot]});
-  }
-  return matches;
+  return resolved;
 }
 
-bool Postings::Any(const ParsedSearch& parsed, bool all, Fields fields, Stemmer& stemmer,
-                   const std::function<bool(Slot)>& accept) const {
-  if (!CanSearch(parsed)) return false;
-  std::vector<Hits> terms;
-  for (std::size_t k = 0; k < parsed.terms.size(); ++k) {
-    const bool open = k + 1 == parsed.terms.size() && parsed.last_word_open;
-    terms.push_back(HitsOf(parsed.terms[k], open, fields, stemmer));
+std::vector<Postings::Part> Postings::PartsOf(std::optional<Part> part) const {
+  if (part) {
+    if (*part < parts_.size()) return {*part};
+    return {};
   }
-  auto holds = [](const Hits& hits, Slot slot) {
-    return std::binary_search(hits.begin(), hits.end(), std::make_pair(slot, 0u),
-                              [](const auto& a, const auto& b) { return a.first < b.first; });
-  };
-  if (!all) {
-    for (const Hits& hits : terms) {
-      for (const auto& [slot, count] : hits) {
-        if (accept(slot)) return true;
-      }
-    }
-    return false;
-  }
-  std::sort(terms.begin(), terms.end(),
-            [](const Hits& a, const Hits& b) { return a.size() < b.size(); });
-  for (const auto& [slot, count] : terms.front()) {
-    bool everywhere = true;
-    for (std::size_t k = 1; k < terms.size() && everywhere; ++k) everywhere = holds(terms[k], slot);
-    if (everywhere && accept(slot)) return true;
-  }
-  return false;
+  std::vector<Part> all(parts_.size());
+  std::iota(all.begin(), all.end(), Part{0});
+  return all;
 }
 
-Postings::Hits Postings::HitsOf(const Term& term, bool open, Fields fields,
-                                Stemmer& stemmer) const {
-  const std::string& word = term.words.front();
-  std::vector<const std::vector<Posting>*> lists;
-  if (!term.prefix) {
-    if (auto found = term_ids_.find(stemmer.Stem(word)); found != term_ids_.end()) {
-      lists.push_back(&postings_[found->second]);
-    }
-  }
-  if (term.prefix || open) {
-    for (auto it = vocabulary_.lower_bound(word);
-         it != vocabulary_.end() && it->first.starts_with(word); ++it) {
-      // A word as written stands where its stem stands: when the stem begins so too, the
-      // stem already counts that place, as FTS5 counts each place once.
-      const std::string stem = stemmer.Stem(it->first);
-      if (stem != it->first && stem.starts_with(word)) continue;
-      lists.push_back(&postings_[it->second]);
+Postings::Hits Postings::HitsIn(const PartIndex& part, const TermNumbers& terms,
+                                Fields fields) const {
+  std::vector<const List*> lists;
+  for (std::uint32_t term : terms) {
+    if (auto found = part.lists.find(term); found != part.lists.end()) {
+      lists.push_back(&found->second);
     }
   }
   const bool identity = fields == Fields::kIdentity;
@@ -242,20 +187,22 @@ Postings::Hits Postings::HitsOf(const Term& term, bool open, Fields fields,
     return identity ? posting.identity : posting.all;
   };
   Hits hits;
+  if (lists.empty()) return hits;
   if (lists.size() == 1) {
-    hits.reserve(lists.front()->size());
-    for (const Posting& posting : *lists.front()) {
-      if (lengths_[posting.slot] >= 0 && weight(posting) > 0) {
+    const auto& postings = lists.front()->postings;
+    hits.reserve(postings.size());
+    for (const Posting& posting : postings) {
+      if (part.lengths[posting.slot] >= 0 && weight(posting) > 0) {
         hits.emplace_back(posting.slot, weight(posting));
       }
     }
     return hits;
   }
   // Several words: their hits summed per document, in slot order.
-  std::vector<std::uint32_t> summed(lengths_.size(), 0);
-  for (const auto* list : lists) {
-    for (const Posting& posting : *list) {
-      if (lengths_[posting.slot] >= 0) summed[posting.slot] += weight(posting);
+  std::vector<std::uint32_t> summed(part.lengths.size(), 0);
+  for (const List* list : lists) {
+    for (const Posting& posting : list->postings) {
+      if (part.lengths[posting.slot] >= 0) summed[posting.slot] += weight(posting);
     }
   }
   for (Slot slot = 0; slot < summed.size(); ++slot) {
@@ -264,12 +211,148 @@ Postings::Hits Postings::HitsOf(const Term& term, bool open, Fields fields,
   return hits;
 }
 
-double Postings::Score(double idf, std::uint32_t weighted_hits, Slot slot) const {
+std::size_t Postings::HoldersIn(const PartIndex& part, const TermNumbers& terms,
+                                Fields fields) const {
+  if (part.documents == 0 || terms.empty()) return 0;
+  // One term in a part without removed documents: every posting counts, and the list knows
+  // how many hold the term where a document says what it is.
+  if (terms.size() == 1 && part.documents == part.lengths.size()) {
+    auto found = part.lists.find(terms.front());
+    if (found == part.lists.end()) return 0;
+    return fields == Fields::kAll ? found->second.postings.size() : found->second.identity;
+  }
+  return HitsIn(part, terms, fields).size();
+}
+
+double Postings::Score(double idf, std::uint32_t weighted_hits, std::int32_t length) const {
   const double average = static_cast<double>(total_length_) / static_cast<double>(documents_);
-  const double length = static_cast<double>(lengths_[slot]);
   const double hits = static_cast<double>(weighted_hits);
   // Written as FTS5 writes it, so that the two round alike.
-  return idf * ((hits * (kK1 + 1.0)) / (hits + kK1 * (1 - kB + kB * length / average)));
+  return idf * ((hits * (kK1 + 1.0)) /
+                (hits + kK1 * (1 - kB + kB * static_cast<double>(length) / average)));
+}
+
+void Postings::Search(const ParsedSearch& parsed, bool all, Fields fields, Stemmer& stemmer,
+                      std::optional<Part> part,
+                      const std::function<void(const Match&)>& visit) const {
+  if (!CanSearch(parsed) || documents_ == 0) return;
+  const std::vector<TermNumbers> terms = Resolve(parsed, stemmer);
+  const std::vector<Part> parts = PartsOf(part);
+  if (parts.empty()) return;
+  // A search of one part gathers its hits once, for the weights and for the matches.
+  std::vector<Hits> gathered;
+  if (parts.size() == 1) {
+    for (const TermNumbers& term : terms)
+      gathered.push_back(HitsIn(parts_[parts[0]], term, fields));
+  }
+  // BM25's inverse document frequency over every part, never below zero, as FTS5 bounds it.
+  const auto documents = static_cast<double>(documents_);
+  std::vector<double> idf;
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    std::size_t holding = 0;
+    for (Part p = 0; p < parts_.size(); ++p) {
+      holding += parts.size() == 1 && p == parts[0] ? gathered[k].size()
+                                                    : HoldersIn(parts_[p], terms[k], fields);
+    }
+    const auto held = static_cast<double>(holding);
+    const double value = std::log((documents - held + 0.5) / (held + 0.5));
+    idf.push_back(value > 0 ? value : 1e-6);
+  }
+  for (Part p : parts) {
+    const PartIndex& index = parts_[p];
+    if (index.documents == 0) continue;
+    std::vector<Hits> hits = std::move(gathered);
+    if (hits.empty()) {
+      for (const TermNumbers& term : terms) hits.push_back(HitsIn(index, term, fields));
+    }
+    gathered.clear();
+
+    if (all) {
+      // The documents holding every term, found from the rarest term on: each further term
+      // can only narrow what it found.
+      std::vector<const Hits*> rarest_first;
+      for (const Hits& term : hits) rarest_first.push_back(&term);
+      std::sort(rarest_first.begin(), rarest_first.end(),
+                [](const Hits* a, const Hits* b) { return a->size() < b->size(); });
+      std::vector<Match> matches;
+      for (const auto& [slot, count] : *rarest_first.front()) matches.push_back({p, slot, 0});
+      for (std::size_t k = 1; k < rarest_first.size() && !matches.empty(); ++k) {
+        const Hits& narrowing = *rarest_first[k];
+        std::size_t kept = 0;
+        auto other = narrowing.begin();
+        for (const Match& match : matches) {
+          while (other != narrowing.end() && other->first < match.slot) ++other;
+          if (other == narrowing.end()) break;
+          if (other->first == match.slot) matches[kept++] = match;
+        }
+        matches.resize(kept);
+      }
+      // Scores summed term by term in the order they were typed, as FTS5 sums them, so that
+      // both give the same number to the last bit and order equal matches alike.
+      for (std::size_t k = 0; k < hits.size(); ++k) {
+        auto other = hits[k].begin();
+        for (Match& match : matches) {
+          while (other->first < match.slot) ++other;  // every match is among the term's hits
+          match.score += Score(idf[k], other->second, index.lengths[match.slot]);
+        }
+      }
+      for (const Match& match : matches) visit(match);
+      continue;
+    }
+
+    // Any term: every document holding one, scored over the terms it holds.
+    std::vector<double> scores(index.lengths.size(), 0.0);
+    std::vector<bool> found(index.lengths.size(), false);
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+      for (const auto& [slot, count] : hits[k]) {
+        scores[slot] += Score(idf[k], count, index.lengths[slot]);
+        found[slot] = true;
+      }
+    }
+    for (Slot slot = 0; slot < index.lengths.size(); ++slot) {
+      if (found[slot]) visit({p, slot, scores[slot]});
+    }
+  }
+}
+
+std::vector<Postings::Match> Postings::Search(const ParsedSearch& parsed, bool all, Fields fields,
+                                              Stemmer& stemmer, std::optional<Part> part) const {
+  std::vector<Match> matches;
+  Search(parsed, all, fields, stemmer, part,
+         [&matches](const Match& match) { matches.push_back(match); });
+  return matches;
+}
+
+bool Postings::Any(const ParsedSearch& parsed, bool all, Fields fields, Stemmer& stemmer,
+                   std::optional<Part> part, const std::function<bool(Part, Slot)>& accept) const {
+  if (!CanSearch(parsed)) return false;
+  const std::vector<TermNumbers> terms = Resolve(parsed, stemmer);
+  auto holds = [](const Hits& hits, Slot slot) {
+    return std::binary_search(hits.begin(), hits.end(), std::make_pair(slot, 0u),
+                              [](const auto& a, const auto& b) { return a.first < b.first; });
+  };
+  for (Part p : PartsOf(part)) {
+    const PartIndex& index = parts_[p];
+    if (index.documents == 0) continue;
+    std::vector<Hits> hits;
+    for (const TermNumbers& term : terms) hits.push_back(HitsIn(index, term, fields));
+    if (!all) {
+      for (const Hits& term : hits) {
+        for (const auto& [slot, count] : term) {
+          if (accept(p, slot)) return true;
+        }
+      }
+      continue;
+    }
+    std::sort(hits.begin(), hits.end(),
+              [](const Hits& a, const Hits& b) { return a.size() < b.size(); });
+    for (const auto& [slot, count] : hits.front()) {
+      bool everywhere = true;
+      for (std::size_t k = 1; k < hits.size() && everywhere; ++k) everywhere = holds(hits[k], slot);
+      if (everywhere && accept(p, slot)) return true;
+    }
+  }
+  return false;
 }
 
 const Postings::WordTerms& Postings::TermsOf(const std::string& folded) {
@@ -286,8 +369,7 @@ const Postings::WordTerms& Postings::TermsOf(const std::string& folded) {
 std::uint32_t Postings::TermId(const std::string& term) {
   auto found = term_ids_.find(term);
   if (found != term_ids_.end()) return found->second;
-  const auto id = static_cast<std::uint32_t>(postings_.size());
-  postings_.emplace_back();
+  const auto id = static_cast<std::uint32_t>(term_ids_.size());
   term_ids_.emplace(term, id);
   vocabulary_.emplace(term, id);
   return id;

@@ -1,4 +1,4 @@
-// The facet counts of a search, gathered in one pass over its matches (SQLite's search memory
+// The facet counts of a search, gathered in one pass over its matches (the search memory
 // and temporary matches, PostgreSQL's grouping sets), and how a catalogue shows them.
 #pragma once
 

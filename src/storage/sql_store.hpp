@@ -28,6 +28,7 @@
 #include "search/analysis.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "storage/search_memory.hpp"
 
 namespace lumbung::storage::sql {
 
@@ -759,6 +760,18 @@ class SqlStore : public Store {
   explicit SqlStore(Args&&... args)
       : connection_(std::forward<Args>(args)...), search_(connection_) {}
 
+  // Answers searches from `memory` when it can, shared with the database's other connections.
+  void ShareMemory(std::shared_ptr<SearchMemory> memory) {
+    memory_ = std::move(memory);
+    search_.Consult(memory_);
+  }
+  // Reads the search index into the memory, or waits while another connection does.
+  bool WarmUp() {
+    if (!memory_) return false;
+    typename B::MemorySource source(connection_);
+    return memory_->WarmUp(source);
+  }
+
   // Transactions nest: inside one, Begin opens a savepoint.
   void Begin() override {
     nested_.push_back(!connection_.InAutocommit());
@@ -1489,9 +1502,14 @@ class SqlStore : public Store {
   virtual std::vector<InnovationSummary> LikelyAlike(const InnovationQuery& scope,
                                                      const search::ParsedSearch& words,
                                                      std::optional<Id> exclude) {
-    const std::string match = search_.IdentityMatch(words);
     InnovationQuery candidates = scope;
     candidates.text.clear();
+    if (MemoryServes(words)) {
+      const auto found = memory_->Search(candidates, words, false, search::Fields::kIdentity,
+                                         kSimilarityCandidates, false, exclude, search_.stemmer());
+      return SummariesOf(found.best, 0, candidates);
+    }
+    const std::string match = search_.IdentityMatch(words);
     const InnovationFilter<B> filter(candidates, {match});
     const int next = filter.next();
     std::string sql = std::string("SELECT ") + kSummaryColumns + filter.From() +
@@ -1847,7 +1865,8 @@ class SqlStore : public Store {
   }
 
   // Whether anything the query's filters let through holds all the words (or any of them).
-  virtual bool AnyMatches(const InnovationQuery& q, const search::ParsedSearch& words, bool all) {
+  bool AnyMatches(const InnovationQuery& q, const search::ParsedSearch& words, bool all) {
+    if (MemoryServes(words)) return memory_->AnyMatches(q, words, all, search_.stemmer());
     const InnovationFilter<B> filter(q, {search_.MatchExpression(words, all)});
     auto s = connection_.PrepareOnce("SELECT 1" + filter.From() + filter.Where() + " LIMIT 1");
     filter.BindTo(s);
@@ -1974,6 +1993,128 @@ class SqlStore : public Store {
     return values;
   }
 
+  // Whether the search memory answers a search for these words: there is one, it can read
+  // them (no phrase of several words), this connection holds no writes of its own, which the
+  // memory, made from committed data, cannot see, and it is not being read in. Once it says
+  // yes, the memory holds at least what the connection reads.
+  bool MemoryServes(const search::ParsedSearch& words) {
+    if (!memory_ || connection_.HoldsWrites() || !SearchMemory::CanSearch(words)) return false;
+    typename B::MemorySource source(connection_);
+    return memory_->CatchUp(source);
+  }
+  bool MemoryServes(const InnovationQuery& q) {
+    return memory_ && !q.text.empty() && MemoryServes(search::ParseSearch(q.text));
+  }
+
+  // A page of a search, best first, from the memory.
+  InnovationPage ListFromMemory(const InnovationQuery& q) {
+    ReadSnapshot snapshot(connection_);
+    InnovationPage page = PageFromMemory(q, AskMemory(q));
+    snapshot.End();
+    return page;
+  }
+  InnovationFacets CountFacetsFromMemory(const InnovationQuery& q) {
+    ReadSnapshot snapshot(connection_);
+    InnovationFacets facets = FacetsFromMemory(AskMemory(q));
+    snapshot.End();
+    return facets;
+  }
+  FacetedPage ListWithFacetsFromMemory(const InnovationQuery& q) {
+    ReadSnapshot snapshot(connection_);
+    const MemorySearch& found = AskMemory(q);
+    FacetedPage both;
+    both.facets = FacetsFromMemory(found);
+    both.page = PageFromMemory(q, found);
+    snapshot.End();
+    return both;
+  }
+
+ private:
+  // A search answered by the memory: its plan, and what it found with the facets and the best
+  // of a page. A catalogue asks for a page and its facets one after the other: the second
+  // question takes the answer of the first while the data and the query stay the same.
+  struct MemorySearch {
+    std::string key;
+    SearchPlan plan;
+    SearchMemory::Found found;
+  };
+
+  const MemorySearch& AskMemory(const InnovationQuery& q) {
+    // Up to the snapshot the caller has opened since it asked MemoryServes.
+    typename B::MemorySource source(connection_);
+    memory_->CatchUp(source);
+    const InnovationFilter<B> filter(q, {});
+    std::string key = filter.Describe() + '\x1e' + q.text + '\x1e' + std::to_string(q.page) +
+                      '\x1e' + std::to_string(q.per_page) + '\x1e' +
+                      std::to_string(memory_->Generation());
+    if (key == last_search_.key) return last_search_;
+    last_search_.key.clear();
+    last_search_.plan = PlanSearch(q);
+    const std::size_t best = static_cast<std::size_t>(q.page) * q.per_page;
+    last_search_.found =
+        memory_->Search(q, last_search_.plan.words, !last_search_.plan.fallback.any_word,
+                        search::Fields::kAll, best, true, std::nullopt, search_.stemmer());
+    last_search_.key = std::move(key);
+    return last_search_;
+  }
+
+  InnovationPage PageFromMemory(const InnovationQuery& q, const MemorySearch& found) {
+    InnovationPage page;
+    page.search = found.plan.fallback;
+    page.total = found.found.total;
+    page.items =
+        SummariesOf(found.found.best, static_cast<std::size_t>(q.page - 1) * q.per_page, q);
+    AddSnippets(found.plan.words, page.items);
+    return page;
+  }
+
+  InnovationFacets FacetsFromMemory(const MemorySearch& found) {
+    InnovationFacets facets =
+        FacetsFrom(found.found.total, found.found.facets, AgencyNames(found.found.facets));
+    facets.search = found.plan.fallback;
+    return facets;
+  }
+
+  // The innovations of `ids` from the `first`, in that order, as this connection reads them,
+  // read at once. The memory may be newer than what the connection reads (another connection
+  // brought it further): one deleted since, or one `q` may not see as read here (a draft
+  // then), is left out.
+  std::vector<InnovationSummary> SummariesOf(const std::vector<Id>& ids, std::size_t first,
+                                             const InnovationQuery& q) {
+    if (first >= ids.size()) return {};
+    std::string array = "[";
+    for (std::size_t k = first; k < ids.size(); ++k) {
+      if (array.size() > 1) array += ',';
+      array += std::to_string(ids[k]);
+    }
+    array += ']';
+    std::unordered_map<Id, InnovationSummary> read;
+    auto s = connection_.Prepare(B::SelectSummariesOf());
+    s.Bind(1, array);
+    while (s.Step()) {
+      InnovationSummary item = ReadSummary(s);
+      read.emplace(item.id, std::move(item));
+    }
+    auto holds = [](const auto& values, const auto& value) {
+      return std::find(values.begin(), values.end(), value) != values.end();
+    };
+    std::vector<InnovationSummary> summaries;
+    for (std::size_t k = first; k < ids.size(); ++k) {
+      auto found = read.find(ids[k]);
+      if (found == read.end()) continue;
+      InnovationSummary& item = found->second;
+      if (!q.statuses.empty() && !holds(q.statuses, item.status)) continue;
+      if (q.restricted && !holds(q.visible_everywhere, item.status) &&
+          !holds(q.visible_regions, item.region_code) &&
+          !holds(q.visible_agencies, item.agency_id)) {
+        continue;
+      }
+      summaries.push_back(std::move(item));
+    }
+    return summaries;
+  }
+
+ protected:
   void WriteTexts(Id id, const Innovation& innovation) {
     auto s = connection_.Prepare(kUpsertInnovationTexts);
     BindInnovationTexts(s, id, innovation);
@@ -1997,6 +2138,10 @@ class SqlStore : public Store {
 
   Connection connection_;
   typename B::SearchIndex search_;
+  // The search index in memory that every connection to the database shares; none for a
+  // store opened on its own (to migrate, to read the schema's version).
+  std::shared_ptr<SearchMemory> memory_;
+  MemorySearch last_search_;
   std::unordered_map<Id, std::pair<std::string, std::string>> agency_names_;
   std::int64_t agency_names_at_ = -1;
   std::vector<bool> nested_;  // for each open Begin: whether it is a savepoint

@@ -1,10 +1,13 @@
-// The index in memory: which documents a search finds, how it ranks them, and that removing
-// and compacting leave every other document found as before.
+// The index in memory: which documents a search finds, how it ranks them, that removing and
+// compacting leave every other document found as before, and that a search of one part ranks
+// as a search of them all.
 #include "search/postings.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
+#include <string>
 
 namespace lumbung::search {
 namespace {
@@ -13,7 +16,7 @@ class PostingsTest : public ::testing::Test {
  protected:
   Postings::Slot Add(std::string_view title, std::string_view body = "",
                      std::string_view agency = "Dinas Kesehatan") {
-    return postings_.Add({title, "", "", body, agency});
+    return postings_.Add(kPart, {title, "", "", body, agency});
   }
 
   // The slots a search finds, best first.
@@ -27,6 +30,7 @@ class PostingsTest : public ::testing::Test {
     return slots;
   }
 
+  static constexpr Postings::Part kPart = 0;
   Postings postings_;
   Stemmer stemmer_;
 };
@@ -75,7 +79,7 @@ TEST_F(PostingsTest, RemovedDocumentsAreNotFoundAndCompactingKeepsTheOthers) {
   for (int k = 0; k < 10; ++k) {
     const auto slot = Add(k % 2 ? "Sampah jadi emas" : "Bank sampah desa");
     if (k % 3 == 0) {
-      postings_.Remove(slot);
+      postings_.Remove(kPart, slot);
     } else {
       kept.push_back(slot);
     }
@@ -88,9 +92,9 @@ TEST_F(PostingsTest, RemovedDocumentsAreNotFoundAndCompactingKeepsTheOthers) {
   const double before =
       postings_.Search(ParseSearch("emas"), true, Fields::kAll, stemmer_).front().score;
 
-  const auto moved = postings_.Compact();
-  EXPECT_EQ(postings_.RemovedSlots(), 0u);
-  EXPECT_EQ(postings_.Slots(), kept.size());
+  const auto moved = postings_.Compact(kPart);
+  EXPECT_EQ(postings_.RemovedSlots(kPart), 0u);
+  EXPECT_EQ(postings_.Slots(kPart), kept.size());
   Slots expected;
   for (auto slot : kept) expected.push_back(moved[slot]);
   found = Find("sampah");
@@ -103,9 +107,9 @@ TEST_F(PostingsTest, RemovedDocumentsAreNotFoundAndCompactingKeepsTheOthers) {
   const auto added = Add("Emas hijau");
   EXPECT_EQ(added, kept.size()) << "slots go on after the last one";
   EXPECT_EQ(Find("hijau"), Slots{added});
-  postings_.Remove(added);
-  postings_.Compact();
-  EXPECT_EQ(postings_.DocumentsWith("hijau"), 0u) << "a term nobody holds is forgotten";
+  postings_.Remove(kPart, added);
+  postings_.Compact(kPart);
+  EXPECT_EQ(postings_.DocumentsWith("hijau"), 0u) << "a term nobody holds counts no one";
   EXPECT_TRUE(Find("hijau").empty());
 }
 
@@ -113,18 +117,51 @@ TEST_F(PostingsTest, AnyStopsAtTheFirstDocumentAccepted) {
   Add("Bank sampah desa");
   const auto second = Add("Bank sampah kota");
   int asked = 0;
-  EXPECT_TRUE(postings_.Any(ParseSearch("bank sampah"), true, Fields::kAll, stemmer_,
-                            [&](Postings::Slot slot) {
-                              ++asked;
-                              return slot == second;
-                            }));
+  auto any = [&](std::string_view text, bool all, std::function<bool(Postings::Slot)> accept) {
+    return postings_.Any(ParseSearch(text), all, Fields::kAll, stemmer_, std::nullopt,
+                         [&](Postings::Part, Postings::Slot slot) { return accept(slot); });
+  };
+  EXPECT_TRUE(any("bank sampah", true, [&](Postings::Slot slot) {
+    ++asked;
+    return slot == second;
+  }));
   EXPECT_EQ(asked, 2);
-  EXPECT_FALSE(postings_.Any(ParseSearch("bank sampah"), true, Fields::kAll, stemmer_,
-                             [](Postings::Slot) { return false; }));
-  EXPECT_FALSE(postings_.Any(ParseSearch("bank laut"), true, Fields::kAll, stemmer_,
-                             [](Postings::Slot) { return true; }));
-  EXPECT_TRUE(postings_.Any(ParseSearch("bank laut"), false, Fields::kAll, stemmer_,
-                            [](Postings::Slot) { return true; }));
+  EXPECT_FALSE(any("bank sampah", true, [](Postings::Slot) { return false; }));
+  EXPECT_FALSE(any("bank laut", true, [](Postings::Slot) { return true; }));
+  EXPECT_TRUE(any("bank laut", false, [](Postings::Slot) { return true; }));
+}
+
+TEST_F(PostingsTest, APartIsSearchedAloneAndWeighedAsTheWhole) {
+  // Three regions; "sampah" is common in the first and rare in the others.
+  for (int k = 0; k < 6; ++k) Add(k % 2 ? "Bank sampah " + std::to_string(k) : "Pasar desa");
+  const auto river = postings_.Add(1, {"Sungai bersih dari sampah", "", "", "", ""});
+  postings_.Add(1, {"Pasar ikan", "", "", "", ""});
+  postings_.Add(2, {"Sampah jadi emas", "", "", "", ""});
+  EXPECT_EQ(postings_.Documents(), 9u);
+  EXPECT_EQ(postings_.DocumentsWith("sampah"), 5u) << "counted in every part";
+
+  const auto whole = postings_.Search(ParseSearch("sampah"), true, Fields::kAll, stemmer_);
+  const auto region = postings_.Search(ParseSearch("sampah"), true, Fields::kAll, stemmer_, 1);
+  ASSERT_EQ(whole.size(), 5u);
+  ASSERT_EQ(region.size(), 1u) << "only the part asked for";
+  EXPECT_EQ(region[0].part, 1u);
+  EXPECT_EQ(region[0].slot, river);
+  auto in_whole =
+      std::find_if(whole.begin(), whole.end(), [](const auto& match) { return match.part == 1; });
+  ASSERT_NE(in_whole, whole.end());
+  EXPECT_DOUBLE_EQ(region[0].score, in_whole->score)
+      << "the word weighs what it weighs in the whole index";
+  EXPECT_TRUE(postings_.Search(ParseSearch("sampah"), true, Fields::kAll, stemmer_, 7).empty())
+      << "a part that holds nothing";
+
+  // Removing from one part and compacting it leaves the others as they were.
+  postings_.Remove(1, river);
+  EXPECT_EQ(postings_.DocumentsWith("sampah"), 4u);
+  postings_.Compact(1);
+  EXPECT_EQ(postings_.Slots(1), 1u);
+  EXPECT_TRUE(postings_.Search(ParseSearch("sampah"), true, Fields::kAll, stemmer_, 1).empty());
+  EXPECT_EQ(postings_.Search(ParseSearch("sampah"), true, Fields::kAll, stemmer_, 2).size(), 1u);
+  EXPECT_EQ(postings_.Search(ParseSearch("pasar"), true, Fields::kAll, stemmer_).size(), 4u);
 }
 
 }  // namespace

@@ -142,6 +142,7 @@ Connection::Connection(const std::string& url) {
 Connection::~Connection() { PQfinish(handle_); }
 
 void Connection::Exec(const std::string& sql) {
+  if (sql == kBeginRead) writing_ = false;
   PGresult* result = PQexec(handle_, sql.c_str());
   const auto status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail("cannot run", result);
@@ -177,6 +178,7 @@ std::int64_t Connection::LastInsertId() {
 
 void Connection::BeginWrite() {
   Exec("BEGIN");
+  writing_ = true;
   auto s = Prepare("SELECT pg_advisory_xact_lock(?1)");
   s.Bind(1, kWriterLock);
   s.Step();

@@ -127,6 +127,9 @@ class Connection {
   // The id the last insert into a table with an identity column took.
   std::int64_t LastInsertId();
   bool InAutocommit() const { return PQtransactionStatus(handle_) == PQTRANS_IDLE; }
+  // Whether a transaction of this connection has written, or may yet write, what it has not
+  // committed: others cannot see it, and neither can anything derived from committed data.
+  bool HoldsWrites() const { return writing_ && !InAutocommit(); }
   // Rows the last write changed.
   int Changes() const { return changes_; }
   PGconn* handle() const { return handle_; }
@@ -144,6 +147,7 @@ class Connection {
   PGconn* handle_ = nullptr;
   std::unordered_map<std::string, std::pair<std::string, std::unique_ptr<Translated>>> prepared_;
   int changes_ = 0;
+  bool writing_ = false;  // whether the open transaction, if any, was begun by BeginWrite
 };
 
 using Savepoint = BasicSavepoint<Connection>;

@@ -6,6 +6,7 @@
 #include "storage/facet_counts.hpp"
 #include "storage/postgresql/connection.hpp"
 #include "storage/postgresql/search_index.hpp"
+#include "storage/search_memory.hpp"
 #include "storage/sql_store.hpp"
 
 namespace lumbung::storage {
@@ -78,6 +79,15 @@ struct PostgresBackend {
   static constexpr const char* kSelectAgencyNamesOf =
       "SELECT id, name, name_key FROM agencies "
       "WHERE id IN (SELECT jsonb_array_elements_text(?1::jsonb)::bigint)";
+  // The summaries of the innovations whose ids a JSON array lists, in no order.
+  static const std::string& SelectSummariesOf() {
+    static const std::string sql =
+        std::string("SELECT ") + kSummaryColumns +
+        " FROM innovations i JOIN agencies a ON a.id = i.agency_id "
+        "WHERE i.id IN (SELECT jsonb_array_elements_text(?1::jsonb)::bigint)";
+    return sql;
+  }
+  using MemorySource = postgresql::MemorySource;
 };
 
 // The columns the facets count, in the order of FacetColumn.
@@ -88,12 +98,15 @@ constexpr std::array<const char*, kColumns> kFacetColumns = {"i.agency_id",   "i
 class PostgresStore final : public SqlStore<PostgresBackend> {
  public:
   explicit PostgresStore(const std::string& url,
-                         std::shared_ptr<postgresql::KnownTerms> known = nullptr)
+                         std::shared_ptr<postgresql::KnownTerms> known = nullptr,
+                         std::shared_ptr<SearchMemory> memory = nullptr)
       : SqlStore(url) {
     search_.Share(std::move(known));
+    ShareMemory(std::move(memory));
   }
 
   InnovationPage ListInnovations(const InnovationQuery& q) override {
+    if (q.sort == InnovationSort::kRelevance && MemoryServes(q)) return ListFromMemory(q);
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
     InnovationPage page = PageOf(q, plan, std::nullopt);
@@ -102,6 +115,7 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
   }
 
   InnovationFacets CountFacets(const InnovationQuery& q) override {
+    if (MemoryServes(q)) return CountFacetsFromMemory(q);
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
     InnovationFacets facets = CountFacetsInOnePass(q, {plan.match});
@@ -114,6 +128,7 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
   // count already, and the snippets' texts read in one query: about ten statements where the
   // two halves apart took sixty.
   FacetedPage ListWithFacets(const InnovationQuery& q) override {
+    if (q.sort == InnovationSort::kRelevance && MemoryServes(q)) return ListWithFacetsFromMemory(q);
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
     FacetedPage both;
@@ -234,8 +249,9 @@ class PostgresDatabase final : public Database {
   explicit PostgresDatabase(std::string url) : url_(std::move(url)) {}
 
   std::unique_ptr<Store> Connect() override {
-    return std::make_unique<PostgresStore>(url_, known_);
+    return std::make_unique<PostgresStore>(url_, known_, memory_);
   }
+  bool WarmUp() override { return PostgresStore(url_, known_, memory_).WarmUp(); }
   int SchemaVersion() override { return PostgresStore(url_).SchemaVersion(); }
   std::string Describe() const override {
     // The password, if the address holds one, stays out of logs.
@@ -250,6 +266,7 @@ class PostgresDatabase final : public Database {
  private:
   std::string url_;
   std::shared_ptr<postgresql::KnownTerms> known_ = std::make_shared<postgresql::KnownTerms>();
+  std::shared_ptr<SearchMemory> memory_ = std::make_shared<SearchMemory>();
 };
 
 }  // namespace

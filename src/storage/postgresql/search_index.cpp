@@ -1,5 +1,6 @@
 #include "storage/postgresql/search_index.hpp"
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -39,6 +40,32 @@ constexpr const char* kDocuments =
     "ELSE (SELECT count(*) FROM innovations) END FROM pg_class c "
     "WHERE c.oid = 'innovations'::regclass";
 constexpr const char* kSelectIds = "SELECT id FROM innovations ORDER BY id";
+
+// An innovation as the search memory indexes it: the values its filters read, then its texts
+// as the tsvector reads them. ReadAll reads them in pages of kPage by id, each page in a
+// statement of its own, so that neither the server nor this process holds a national
+// registry's texts at once.
+constexpr const char* kSelectIndexed =
+    "SELECT i.id, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
+    "i.year, i.digital, i.main_affair, i.replicated_from, i.title, i.product, i.summary, "
+    "t.description, t.background, t.design, t.goals, t.benefits, t.results, t.drivers, "
+    "t.obstacles, t.process_steps, t.outputs, t.outcomes, t.replication_prerequisites, a.name "
+    "FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id "
+    "JOIN agencies a ON a.id = i.agency_id ";
+const std::string& SelectIndexedPage() {
+  static const std::string sql =
+      std::string(kSelectIndexed) + "WHERE i.id > ?1 ORDER BY i.id LIMIT ?2";
+  return sql;
+}
+// The ids bound as an array.
+const std::string& SelectIndexedOf() {
+  static const std::string sql = std::string(kSelectIndexed) + "WHERE i.id = ANY(?1::bigint[])";
+  return sql;
+}
+constexpr std::int64_t kPage = 2000;
+constexpr const char* kChangeCounter = "SELECT counter FROM change_counter";
+constexpr const char* kChangesSince =
+    "SELECT position, innovation_id FROM search_changes WHERE position > ?1 ORDER BY position";
 
 // PostgreSQL keeps positions 1 to 16383 and at most 256 of them per lexeme; a lexeme may not
 // pass 2 KiB.
@@ -84,7 +111,82 @@ std::string Narrative(Statement& s, int first) {
   return body;
 }
 
+// The ids as an array PostgreSQL reads: {1,2,3}.
+std::string IdArray(const std::vector<Id>& ids, std::size_t first, std::size_t end) {
+  std::string array = "{";
+  for (std::size_t k = first; k < end; ++k) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(ids[k]);
+  }
+  return array + '}';
+}
+
+void ReadIndexed(Statement& s, IndexedInnovation& into) {
+  ReadIndexedColumns(s, into);
+  into.body = Narrative(s, 15);
+  into.agency = s.Text(27);
+}
+
 }  // namespace
+
+std::int64_t MemorySource::ChangeCounter() {
+  auto s = connection_.Prepare(kChangeCounter);
+  return s.Step() ? s.Int(0) : 0;
+}
+
+std::optional<MemorySource::Changes> MemorySource::ChangesSince(std::int64_t position) {
+  Changes changes;
+  changes.last = position;
+  {
+    auto s = connection_.Prepare(kChangesSince);
+    s.Bind(1, position);
+    while (s.Step()) {
+      changes.last = s.Int(0);
+      changes.ids.push_back(s.Int(1));
+    }
+  }
+  // Read after the log: any pruning that could have taken what was read happened before the
+  // counter reached this, and pruning keeps the last kChangesKept positions.
+  if (ChangeCounter() - position > kChangesKept) return std::nullopt;
+  return changes;
+}
+
+void MemorySource::ReadAll(const std::function<void(IndexedInnovation&)>& take) {
+  IndexedInnovation innovation;
+  Id after = 0;
+  for (;;) {
+    auto s = connection_.Prepare(SelectIndexedPage());
+    s.Bind(1, after).Bind(2, kPage);
+    std::int64_t rows = 0;
+    while (s.Step()) {
+      ReadIndexed(s, innovation);
+      after = innovation.id;
+      ++rows;
+      take(innovation);
+    }
+    if (rows < kPage) return;
+  }
+}
+
+void MemorySource::Read(const std::vector<Id>& ids,
+                        const std::function<void(IndexedInnovation&)>& take) {
+  IndexedInnovation innovation;
+  for (std::size_t first = 0; first < ids.size(); first += kPage) {
+    const std::size_t end = std::min(ids.size(), first + static_cast<std::size_t>(kPage));
+    auto s = connection_.Prepare(SelectIndexedOf());
+    s.Bind(1, IdArray(ids, first, end));
+    while (s.Step()) {
+      ReadIndexed(s, innovation);
+      take(innovation);
+    }
+  }
+}
+
+SearchMemory* SearchIndex::Memory() {
+  if (!memory_ || connection_.HoldsWrites()) return nullptr;
+  MemorySource source(connection_);
+  return memory_->CatchUp(source) ? memory_.get() : nullptr;
+}
 
 std::string Document(const IndexedTexts& texts, search::Stemmer& stemmer) {
   std::map<std::string, std::vector<std::string>> positions;
@@ -175,6 +277,7 @@ void SearchIndex::Rebuild() {
 }
 
 long long SearchIndex::DocumentsWith(const std::string& term) {
+  if (auto* memory = Memory()) return memory->DocumentsWith(term);
   IndexesOnly indexes(connection_);
   auto s = connection_.Prepare(kDocumentsWith);
   s.Bind(1, Quoted(term));
@@ -182,6 +285,7 @@ long long SearchIndex::DocumentsWith(const std::string& term) {
 }
 
 bool SearchIndex::HoldsTerm(const std::string& term) {
+  if (auto* memory = Memory()) return memory->DocumentsWith(term) > 0;
   if (known_ && known_->Contains(term)) return true;
   IndexesOnly indexes(connection_);
   auto s = connection_.Prepare(kHoldsTerm);
@@ -192,19 +296,14 @@ bool SearchIndex::HoldsTerm(const std::string& term) {
 }
 
 long long SearchIndex::CountDocuments() {
+  if (auto* memory = Memory()) return memory->Documents();
   auto s = connection_.Prepare(kDocuments);
   return s.Step() ? s.Int(0) : 0;
 }
 
 TextIndex::SnippetSources SearchIndex::SnippetTextsOf(const std::vector<Id>& ids) {
-  std::string array = "{";
-  for (Id id : ids) {
-    if (array.size() > 1) array += ',';
-    array += std::to_string(id);
-  }
-  array += '}';
   auto s = connection_.Prepare(kSelectSnippetTexts);
-  s.Bind(1, array);
+  s.Bind(1, IdArray(ids, 0, ids.size()));
   SnippetSources sources;
   while (s.Step()) sources[s.Int(0)] = {Narrative(s, 2), s.Text(1)};
   return sources;

@@ -16,6 +16,7 @@
 #include "domain/model.hpp"
 #include "search/analysis.hpp"
 #include "storage/postgresql/connection.hpp"
+#include "storage/search_memory.hpp"
 #include "storage/text_index.hpp"
 
 namespace lumbung::storage::postgresql {
@@ -68,6 +69,29 @@ class KnownTerms {
   std::unordered_set<std::string> terms_;
 };
 
+// What the search memory reads on PostgreSQL: the records with their texts, and the log of
+// changes of migration 0008. A change is logged at the value the change counter took for it;
+// writers move the counter's one row in turn, so the log's positions grow in the order their
+// changes commit, and the last change logged is never past the counter. The log keeps the
+// changes of the last kChangesKept positions. Each statement reads the newest committed state
+// unless the connection holds a read snapshot.
+class MemorySource final : public storage::MemorySource {
+ public:
+  static constexpr std::int64_t kChangesKept = 1000000;  // as migration 0008 prunes
+
+  explicit MemorySource(Connection& connection) : connection_(connection) {}
+
+  std::int64_t ChangeCounter() override;
+  std::int64_t LastLogged() override { return ChangeCounter(); }
+  std::optional<Changes> ChangesSince(std::int64_t position) override;
+  void ReadAll(const std::function<void(IndexedInnovation&)>& take) override;
+  void Read(const std::vector<Id>& ids,
+            const std::function<void(IndexedInnovation&)>& take) override;
+
+ private:
+  Connection& connection_;
+};
+
 // Keeps innovation_search in step with the records, in the caller's transaction.
 class SearchIndex final : public TextIndex {
  public:
@@ -75,6 +99,12 @@ class SearchIndex final : public TextIndex {
 
   // Remembers the terms found with the other connections to the same database.
   void Share(std::shared_ptr<KnownTerms> known) { known_ = std::move(known); }
+  // Counts words in `memory` when it can: it knows the number of records holding a word, which
+  // GIN finds by walking the word's posting tree.
+  void Consult(std::shared_ptr<SearchMemory> memory) { memory_ = std::move(memory); }
+  // The memory, brought up to what the connection reads; none when there is none, when it is
+  // being read in, or when the connection holds writes of its own, which it cannot see.
+  SearchMemory* Memory();
 
   // Nothing to do before a change: Add replaces the document, and a deleted innovation takes
   // its document with it.
@@ -102,6 +132,7 @@ class SearchIndex final : public TextIndex {
 
   Connection& connection_;
   std::shared_ptr<KnownTerms> known_;
+  std::shared_ptr<SearchMemory> memory_;
 };
 
 }  // namespace lumbung::storage::postgresql

@@ -33,6 +33,31 @@ constexpr const char* kSnippetTexts =
     "FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id WHERE i.id = ?1";
 constexpr int kNarrativeSections = 12;
 
+// An innovation as the search memory indexes it: the values its filters read, then its texts
+// as FTS5 reads them.
+constexpr const char* kSelectIndexed =
+    "SELECT i.id, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
+    "i.year, i.digital, i.main_affair, i.replicated_from, "
+    "s.title, s.product, s.summary, s.body, s.agency "
+    "FROM innovations i JOIN innovation_search_source s ON s.id = i.id";
+const std::string& SelectIndexedById() {
+  static const std::string sql = std::string(kSelectIndexed) + " WHERE i.id = ?1";
+  return sql;
+}
+constexpr const char* kChangeCounter = "SELECT counter FROM change_counter";
+constexpr const char* kFirstChange = "SELECT min(seq) FROM search_changes";
+// The last change ever logged, even when the log no longer holds it.
+constexpr const char* kLastLogged =
+    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_changes'), 0)";
+constexpr const char* kChangesSince =
+    "SELECT seq, innovation_id FROM search_changes WHERE seq > ?1 ORDER BY seq";
+
+void ReadIndexed(const Statement& s, IndexedInnovation& into) {
+  ReadIndexedColumns(s, into);
+  into.body = s.Text(15);
+  into.agency = s.Text(16);
+}
+
 // The tokenizer FTS5 calls: one per table that names it, each with its own stemmer.
 struct Tokenizer {
   search::Stemmer stemmer;
@@ -146,9 +171,58 @@ void SearchIndex::Rebuild() {
   ForgetCounts();
 }
 
+std::int64_t MemorySource::ChangeCounter() {
+  counter_ = std::unique_ptr<Statement>(new Statement(connection_.Prepare(kChangeCounter)));
+  return counter_->Step() ? counter_->Int(0) : 0;
+}
+
+std::int64_t MemorySource::LastLogged() {
+  auto s = connection_.Prepare(kLastLogged);
+  return s.Step() ? s.Int(0) : 0;
+}
+
+std::optional<MemorySource::Changes> MemorySource::ChangesSince(std::int64_t position) {
+  // Changes were logged since, but the first the log still holds comes after a gap.
+  if (LastLogged() > position) {
+    auto first = connection_.Prepare(kFirstChange);
+    if (!first.Step() || first.IsNull(0) || first.Int(0) > position + 1) return std::nullopt;
+  }
+  Changes changes;
+  changes.last = position;
+  auto s = connection_.Prepare(kChangesSince);
+  s.Bind(1, position);
+  while (s.Step()) {
+    changes.last = s.Int(0);
+    changes.ids.push_back(s.Int(1));
+  }
+  return changes;
+}
+
+void MemorySource::ReadAll(const std::function<void(IndexedInnovation&)>& take) {
+  IndexedInnovation innovation;
+  auto s = connection_.Prepare(kSelectIndexed);
+  while (s.Step()) {
+    ReadIndexed(s, innovation);
+    take(innovation);
+  }
+}
+
+void MemorySource::Read(const std::vector<Id>& ids,
+                        const std::function<void(IndexedInnovation&)>& take) {
+  IndexedInnovation innovation;
+  for (Id id : ids) {
+    auto s = connection_.Prepare(SelectIndexedById());
+    s.Bind(1, id);
+    if (!s.Step()) continue;
+    ReadIndexed(s, innovation);
+    take(innovation);
+  }
+}
+
 SearchMemory* SearchIndex::Memory() {
-  if (!memory_ || connection_.HoldsWrites() || !memory_->CatchUp(connection_)) return nullptr;
-  return memory_.get();
+  if (!memory_ || connection_.HoldsWrites()) return nullptr;
+  MemorySource source(connection_);
+  return memory_->CatchUp(source) ? memory_.get() : nullptr;
 }
 
 bool SearchIndex::HoldsTerm(const std::string& term) {

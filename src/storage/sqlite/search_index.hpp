@@ -15,8 +15,8 @@
 
 #include "domain/model.hpp"
 #include "search/analysis.hpp"
+#include "storage/search_memory.hpp"
 #include "storage/sqlite/connection.hpp"
-#include "storage/sqlite/search_memory.hpp"
 #include "storage/text_index.hpp"
 
 namespace lumbung::storage::sqlite {
@@ -31,6 +31,26 @@ std::string MatchExpression(const search::ParsedSearch& parsed, bool all);
 
 // The columns of innovation_search that say what an innovation is, for likeness.
 inline constexpr std::string_view kIdentityColumns = "{title product summary}";
+
+// What the search memory reads on SQLite: innovation_search_source for the texts and the log of
+// changes of migration 0010, whose positions are its AUTOINCREMENT numbers. The statement that
+// reads the change counter stays open while the source lives, so that everything it reads after
+// comes from the same state of the file.
+class MemorySource final : public storage::MemorySource {
+ public:
+  explicit MemorySource(Connection& connection) : connection_(connection) {}
+
+  std::int64_t ChangeCounter() override;
+  std::int64_t LastLogged() override;
+  std::optional<Changes> ChangesSince(std::int64_t position) override;
+  void ReadAll(const std::function<void(IndexedInnovation&)>& take) override;
+  void Read(const std::vector<Id>& ids,
+            const std::function<void(IndexedInnovation&)>& take) override;
+
+ private:
+  Connection& connection_;
+  std::unique_ptr<Statement> counter_;
+};
 
 // Keeps innovation_search in step with the records and answers questions about its words.
 // Writes go in the caller's transaction: Forget before a record changes, Add after.

@@ -1,10 +1,10 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
 #include "storage/facet_counts.hpp"
+#include "storage/search_memory.hpp"
 #include "storage/sql_store.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/search_index.hpp"
-#include "storage/sqlite/search_memory.hpp"
 
 namespace lumbung::storage {
 namespace {
@@ -59,6 +59,14 @@ struct SqliteBackend {
   // The agencies whose ids a JSON array lists.
   static constexpr const char* kSelectAgencyNamesOf =
       "SELECT id, name, name_key FROM agencies WHERE id IN (SELECT value FROM json_each(?1))";
+  // The summaries of the innovations whose ids a JSON array lists, in no order.
+  static const std::string& SelectSummariesOf() {
+    static const std::string sql = std::string("SELECT ") + kSummaryColumns +
+                                   " FROM innovations i JOIN agencies a ON a.id = i.agency_id "
+                                   "WHERE i.id IN (SELECT value FROM json_each(?1))";
+    return sql;
+  }
+  using MemorySource = sqlite::MemorySource;
 };
 
 // The innovations a search matched (CollectTextMatches), with their relevance and every value
@@ -75,28 +83,16 @@ constexpr const char* kSelectMatchedFacetValues =
 constexpr const char* kSearchMatchColumns =
     "s.rank, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
     "i.year, i.digital, i.main_affair, i.replicated_from";
-// The summary of an innovation by its id, for a page whose order the search memory gave.
-const std::string& SelectSummary() {
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM innovations i JOIN agencies a ON a.id = i.agency_id "
-                                 "WHERE i.id = ?1";
-  return sql;
-}
-
 class SqliteStore final : public SqlStore<SqliteBackend> {
  public:
-  explicit SqliteStore(const std::string& path,
-                       std::shared_ptr<sqlite::SearchMemory> memory = nullptr)
-      : SqlStore(path), memory_(std::move(memory)) {
+  explicit SqliteStore(const std::string& path, std::shared_ptr<SearchMemory> memory = nullptr)
+      : SqlStore(path) {
     sqlite::RegisterTokenizer(connection_.handle());
-    search_.Consult(memory_);
+    ShareMemory(std::move(memory));
   }
 
-  // Reads the search index into the memory, or waits while another connection does.
-  bool WarmUp() { return memory_ && memory_->WarmUp(connection_); }
-
   InnovationPage ListInnovations(const InnovationQuery& q) override {
-    if (q.sort == InnovationSort::kRelevance && MemoryServes(q.text)) return ListFromMemory(q);
+    if (q.sort == InnovationSort::kRelevance && MemoryServes(q)) return ListFromMemory(q);
     const bool reusable = connection_.InAutocommit();
     ReadSnapshot snapshot(connection_);
     const SearchPlan plan = PlanSearch(q);
@@ -140,7 +136,7 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
   }
 
   InnovationFacets CountFacets(const InnovationQuery& q) override {
-    if (MemoryServes(q.text)) return CountFacetsFromMemory(q);
+    if (MemoryServes(q)) return CountFacetsFromMemory(q);
     // One snapshot for all the counts, so that a write committed between two of them cannot
     // make the facets disagree with each other.
     const bool reusable = connection_.InAutocommit();
@@ -232,116 +228,10 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     return FacetsFrom(total, counts, AgencyNames(counts));
   }
 
-  // Whether the search memory answers a search for these words: there is one, it can read
-  // them (no phrase of several words), this connection holds no writes of its own, which the
-  // memory, made from committed data, cannot see, and it is not being read in. Once it says
-  // yes, the memory holds at least what the connection reads.
-  bool MemoryServes(const search::ParsedSearch& words) {
-    return memory_ && !connection_.HoldsWrites() && sqlite::SearchMemory::CanSearch(words) &&
-           memory_->CatchUp(connection_);
-  }
-  bool MemoryServes(const std::string& text) {
-    return memory_ && !text.empty() && MemoryServes(search::ParseSearch(text));
-  }
-  InnovationPage ListFromMemory(const InnovationQuery& q) {
-    ReadSnapshot snapshot(connection_);
-    const MemorySearch& found = AskMemory(q);
-    InnovationPage page;
-    page.search = found.plan.fallback;
-    page.total = found.found.total;
-    page.items =
-        SummariesOf(found.found.best, static_cast<std::size_t>(q.page - 1) * q.per_page, q);
-    AddSnippets(found.plan.words, page.items);
-    snapshot.End();
-    return page;
-  }
-
-  InnovationFacets CountFacetsFromMemory(const InnovationQuery& q) {
-    ReadSnapshot snapshot(connection_);
-    const MemorySearch& found = AskMemory(q);
-    InnovationFacets facets =
-        FacetsFrom(found.found.total, found.found.facets, AgencyNames(found.found.facets));
-    facets.search = found.plan.fallback;
-    snapshot.End();
-    return facets;
-  }
-
-  // A search answered by the memory: its plan, and what it found with the facets and the best
-  // of a page. A catalogue asks for a page and its facets one after the other: the second
-  // question takes the answer of the first while the data and the query stay the same.
-  struct MemorySearch {
-    std::string key;
-    SearchPlan plan;
-    sqlite::SearchMemory::Found found;
-  };
-  const MemorySearch& AskMemory(const InnovationQuery& q) {
-    memory_->CatchUp(connection_);  // up to the snapshot the caller has opened since
-    const InnovationFilter<SqliteBackend> filter(q, {});
-    std::string key = filter.Describe() + '\x1e' + q.text + '\x1e' + std::to_string(q.page) +
-                      '\x1e' + std::to_string(q.per_page) + '\x1e' +
-                      std::to_string(memory_->Generation());
-    if (key == last_search_.key) return last_search_;
-    last_search_.key.clear();
-    last_search_.plan = PlanSearch(q);
-    const std::size_t best = static_cast<std::size_t>(q.page) * q.per_page;
-    last_search_.found =
-        memory_->Search(q, last_search_.plan.words, !last_search_.plan.fallback.any_word,
-                        search::Fields::kAll, best, true, std::nullopt, search_.stemmer());
-    last_search_.key = std::move(key);
-    return last_search_;
-  }
-
-  bool AnyMatches(const InnovationQuery& q, const search::ParsedSearch& words, bool all) override {
-    if (!MemoryServes(words)) return SqlStore::AnyMatches(q, words, all);
-    return memory_->AnyMatches(q, words, all, search_.stemmer());
-  }
-
-  std::vector<InnovationSummary> LikelyAlike(const InnovationQuery& scope,
-                                             const search::ParsedSearch& words,
-                                             std::optional<Id> exclude) override {
-    if (!MemoryServes(words)) return SqlStore::LikelyAlike(scope, words, exclude);
-    InnovationQuery candidates = scope;
-    candidates.text.clear();
-    const auto found = memory_->Search(candidates, words, false, search::Fields::kIdentity,
-                                       kSimilarityCandidates, false, exclude, search_.stemmer());
-    return SummariesOf(found.best, 0, candidates);
-  }
-
-  // The innovations of `ids` from the `first`, in that order, as this connection reads them.
-  // The memory may be newer than what it reads (another connection brought it further): one
-  // deleted since, or one `q` may not see as read here (a draft then), is left out.
-  std::vector<InnovationSummary> SummariesOf(const std::vector<Id>& ids, std::size_t first,
-                                             const InnovationQuery& q) {
-    auto holds = [](const auto& values, const auto& value) {
-      return std::find(values.begin(), values.end(), value) != values.end();
-    };
-    std::vector<InnovationSummary> summaries;
-    for (std::size_t k = first; k < ids.size(); ++k) {
-      auto s = connection_.Prepare(SelectSummary());
-      s.Bind(1, ids[k]);
-      if (!s.Step()) continue;
-      InnovationSummary item = ReadSummary(s);
-      if (!q.statuses.empty() && !holds(q.statuses, item.status)) continue;
-      if (q.restricted && !holds(q.visible_everywhere, item.status) &&
-          !holds(q.visible_regions, item.region_code) &&
-          !holds(q.visible_agencies, item.agency_id)) {
-        continue;
-      }
-      summaries.push_back(std::move(item));
-    }
-    return summaries;
-  }
-
-  // Every agency's name and name key by id, read again once the data has changed: a national
-  // search's agency facet names a thousand agencies.
   // What temp.search_matches holds (a filter's description and the change counter), and what
   // the read in progress is gathering.
   std::string collected_;
   std::string collecting_;
-  // The search index in memory that every connection to the database shares; none for a
-  // store opened on its own (to migrate, to read the schema's version).
-  std::shared_ptr<sqlite::SearchMemory> memory_;
-  MemorySearch last_search_;
 };
 
 class SqliteDatabase final : public Database {
@@ -358,7 +248,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::string path_;
-  std::shared_ptr<sqlite::SearchMemory> memory_ = std::make_shared<sqlite::SearchMemory>();
+  std::shared_ptr<SearchMemory> memory_ = std::make_shared<SearchMemory>();
 };
 
 }  // namespace

@@ -1,5 +1,5 @@
 -- Which innovations changed, in the order their changes were committed, for the copy of the
--- search index each server process keeps in memory (storage/sqlite/search_memory.hpp): before
+-- search index each server process keeps in memory (storage/search_memory.hpp): before
 -- it answers, a process reads what changed since it last looked and indexes those records
 -- again. Triggers write it, so no path that changes a record can leave it out. It keeps the
 -- last 100,000 changes (a save writes two: the record and its texts); a process that fell

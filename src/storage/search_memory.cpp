@@ -1,30 +1,11 @@
-#include "storage/sqlite/search_memory.hpp"
+#include "storage/search_memory.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <mutex>
 
-namespace lumbung::storage::sqlite {
+namespace lumbung::storage {
 namespace {
-
-// An innovation as the memory indexes it: the values its filters read, then its texts as
-// FTS5 reads them (innovation_search_source, migration 0005).
-constexpr const char* kSelectRows =
-    "SELECT i.id, i.region_code, i.status, i.agency_id, i.type, i.form, i.maturity, i.stage, "
-    "i.year, i.digital, i.main_affair, i.replicated_from, "
-    "s.title, s.product, s.summary, s.body, s.agency "
-    "FROM innovations i JOIN innovation_search_source s ON s.id = i.id";
-const std::string& SelectRow() {
-  static const std::string sql = std::string(kSelectRows) + " WHERE i.id = ?1";
-  return sql;
-}
-constexpr const char* kChangeCounter = "SELECT counter FROM change_counter";
-constexpr const char* kFirstChange = "SELECT min(seq) FROM search_changes";
-// The last change ever logged, even when the log no longer holds it.
-constexpr const char* kLastLogged =
-    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_changes'), 0)";
-constexpr const char* kChangesSince =
-    "SELECT seq, innovation_id FROM search_changes WHERE seq > ?1 ORDER BY seq";
 
 // A number no row holds: a filter on a value the memory has never seen matches nothing.
 constexpr std::uint32_t kUnknown = UINT32_MAX;
@@ -37,23 +18,23 @@ constexpr std::int32_t kYears = 256;
 // A query's filters in the memory's numbers: for each text and agency number, whether it
 // passes, so that a match is judged by looking up a few flags.
 struct SearchMemory::Filter {
-  // Every match must pass these: they are not facets.
-  std::optional<std::uint32_t> region;
+  // Every match must pass these: they are not facets. A region the memory does not know is
+  // a part no row is in.
+  std::optional<Part> part;
   std::vector<bool> status_passes;  // by text number; empty: every status
   std::optional<Id> replicated_from;
   bool restricted = false;
   std::vector<bool> visible_statuses;  // by text number: statuses seen everywhere
-  std::vector<bool> visible_regions;   // by text number: regions seen whole
+  std::vector<bool> visible_parts;     // by part: regions seen whole
   std::vector<bool> visible_agencies;  // by agency number
   // The facets' own filters, by FacetColumn: a match failing only its own is still counted
   // under that facet.
   std::array<std::optional<std::int64_t>, kColumns> wanted;
 
-  bool Passes(const Row& row) const {
-    if (region && row.region != *region) return false;
+  bool Passes(Part in, const Row& row) const {
     if (!status_passes.empty() && !status_passes[row.status]) return false;
     if (replicated_from && row.replicated_from != *replicated_from) return false;
-    if (restricted && !visible_statuses[row.status] && !visible_regions[row.region] &&
+    if (restricted && !visible_statuses[row.status] && !visible_parts[in] &&
         !visible_agencies[row.agency]) {
       return false;
     }
@@ -76,14 +57,12 @@ struct SearchMemory::Filter {
   }
 };
 
-bool SearchMemory::CatchUp(Connection& connection) { return CatchUp(connection, false); }
+bool SearchMemory::CatchUp(MemorySource& source) { return CatchUp(source, false); }
 
-bool SearchMemory::WarmUp(Connection& connection) { return CatchUp(connection, true); }
+bool SearchMemory::WarmUp(MemorySource& source) { return CatchUp(source, true); }
 
-bool SearchMemory::CatchUp(Connection& connection, bool wait) {
-  // The statement stays open to the end, so that everything below reads what it read.
-  auto counter = connection.Prepare(kChangeCounter);
-  const std::int64_t change_counter = counter.Step() ? counter.Int(0) : 0;
+bool SearchMemory::CatchUp(MemorySource& source, bool wait) {
+  const std::int64_t change_counter = source.ChangeCounter();
   for (;;) {
     {
       std::shared_lock lock(mutex_);
@@ -95,7 +74,7 @@ bool SearchMemory::CatchUp(Connection& connection, bool wait) {
         if (change_counter <= state_->counter) return true;
         bool followed = false;
         try {
-          followed = state_->FollowChanges(connection);
+          followed = state_->FollowChanges(source);
         } catch (...) {
           // Half taken in, the state can no longer be trusted: it is read again whole.
           state_.reset();
@@ -108,7 +87,7 @@ bool SearchMemory::CatchUp(Connection& connection, bool wait) {
           return true;
         }
         // The log no longer reaches back: everything is read again, as the first time,
-        // while searches go to FTS5.
+        // while searches go to the database's index.
         state_.reset();
         ++generation_;
       }
@@ -120,13 +99,13 @@ bool SearchMemory::CatchUp(Connection& connection, bool wait) {
       return false;
     }
     {
-      // Another connection read it meanwhile, perhaps before what this one reads: follow.
+      // Another source read it meanwhile, perhaps before what this one reads: follow.
       std::shared_lock lock(mutex_);
       if (state_) continue;
     }
     auto fresh = std::make_unique<State>();
     fresh->counter = change_counter;
-    fresh->Load(connection);
+    fresh->Load(source);
     std::unique_lock replace(mutex_);
     state_ = std::move(fresh);
     ++generation_;
@@ -149,87 +128,75 @@ long long SearchMemory::DocumentsWith(const std::string& term) const {
   return state_ ? static_cast<long long>(state_->postings.DocumentsWith(term)) : 0;
 }
 
-void SearchMemory::State::Load(Connection& connection) {
+void SearchMemory::State::Load(MemorySource& source) {
   postings.Clear();
   rows.clear();
-  slots.clear();
-  auto last = connection.Prepare(kLastLogged);
-  seq = last.Step() ? last.Int(0) : 0;
-  auto all = connection.Prepare(kSelectRows);
-  while (all.Step()) Index(all);
+  places.clear();
+  logged = source.LastLogged();
+  source.ReadAll([this](IndexedInnovation& innovation) { Index(innovation); });
 }
 
-bool SearchMemory::State::FollowChanges(Connection& connection) {
-  // Changes were logged since, but the first the log still holds comes after a gap.
-  auto logged = connection.Prepare(kLastLogged);
-  if (logged.Step() && logged.Int(0) > seq) {
-    auto first = connection.Prepare(kFirstChange);
-    if (!first.Step() || first.IsNull(0) || first.Int(0) > seq + 1) return false;
-  }
-  std::vector<Id> changed;
-  std::int64_t last = seq;
-  auto changes = connection.Prepare(kChangesSince);
-  changes.Bind(1, seq);
-  while (changes.Step()) {
-    last = changes.Int(0);
-    changed.push_back(changes.Int(1));
-  }
+bool SearchMemory::State::FollowChanges(MemorySource& source) {
+  auto changes = source.ChangesSince(logged);
+  if (!changes) return false;
+  std::vector<Id>& changed = changes->ids;
   std::sort(changed.begin(), changed.end());
   changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-  for (Id id : changed) {
-    Forget(id);
-    auto row = connection.Prepare(SelectRow());
-    row.Bind(1, id);
-    if (row.Step()) Index(row);
-  }
-  seq = last;
-  // Removed records keep their slots until they are a quarter of the index.
-  if (postings.RemovedSlots() > std::max<std::size_t>(1024, postings.Documents() / 4)) {
-    Compact();
+  for (Id id : changed) Forget(id);
+  source.Read(changed, [this](IndexedInnovation& innovation) { Index(innovation); });
+  if (!changed.empty()) logged = changes->last;
+  // Removed records keep their slots until they are a quarter of their region's.
+  for (Part part = 0; part < postings.Parts(); ++part) {
+    const std::size_t removed = postings.RemovedSlots(part);
+    if (removed > 0 && removed > std::max<std::size_t>(1024, postings.Slots(part) / 4)) {
+      Compact(part);
+    }
   }
   return true;
 }
 
-void SearchMemory::State::Index(Statement& s) {
+void SearchMemory::State::Index(IndexedInnovation& innovation) {
   Row row;
-  row.id = s.Int(0);
-  row.region = TextCode(s.Text(1));
-  row.status = TextCode(s.Text(2));
-  row.agency = AgencyCode(s.Int(3));
-  row.type = TextCode(s.Text(4));
-  row.form = TextCode(s.Text(5));
-  row.maturity = TextCode(s.Text(6));
-  row.stage = TextCode(s.Text(7));
-  row.year = static_cast<std::int32_t>(s.OptionalInt(8).value_or(kNoYear));
-  row.digital = s.Int(9) != 0;
-  row.affair = TextCode(s.Text(10));
-  row.replicated_from = s.OptionalInt(11).value_or(0);
-  const std::string title = s.Text(12);
-  const std::string product = s.Text(13);
-  const std::string summary = s.Text(14);
-  const std::string body = s.Text(15);
-  const std::string agency = s.Text(16);
-  const auto slot = postings.Add({title, product, summary, body, agency});
-  if (rows.size() <= slot) rows.resize(slot + 1);
-  rows[slot] = row;
-  slots[row.id] = slot;
+  row.id = innovation.id;
+  row.status = TextCode(innovation.status);
+  row.agency = AgencyCode(innovation.agency_id);
+  row.type = TextCode(innovation.type);
+  row.form = TextCode(innovation.form);
+  row.maturity = TextCode(innovation.maturity);
+  row.stage = TextCode(innovation.stage);
+  row.year = static_cast<std::int32_t>(innovation.year.value_or(kNoYear));
+  row.digital = innovation.digital;
+  row.affair = TextCode(innovation.main_affair);
+  row.replicated_from = innovation.replicated_from;
+  const auto [found, added] =
+      parts.emplace(innovation.region_code, static_cast<Part>(parts.size()));
+  const Part part = found->second;
+  const Slot slot = postings.Add(part, {innovation.title, innovation.product, innovation.summary,
+                                        innovation.body, innovation.agency});
+  if (rows.size() <= part) rows.resize(part + 1);
+  auto& in_part = rows[part];
+  if (in_part.size() <= slot) in_part.resize(slot + 1);
+  in_part[slot] = row;
+  places[row.id] = {part, slot};
 }
 
 void SearchMemory::State::Forget(Id id) {
-  auto found = slots.find(id);
-  if (found == slots.end()) return;
-  postings.Remove(found->second);
-  slots.erase(found);
+  auto found = places.find(id);
+  if (found == places.end()) return;
+  postings.Remove(found->second.part, found->second.slot);
+  places.erase(found);
 }
 
-void SearchMemory::State::Compact() {
-  const auto moved = postings.Compact();
-  std::vector<Row> kept(postings.Slots());
-  for (std::size_t slot = 0; slot < moved.size() && slot < rows.size(); ++slot) {
-    if (moved[slot] != search::Postings::kNoSlot) kept[moved[slot]] = rows[slot];
+void SearchMemory::State::Compact(Part part) {
+  const auto moved = postings.Compact(part);
+  auto& in_part = rows[part];
+  std::vector<Row> kept(postings.Slots(part));
+  for (std::size_t slot = 0; slot < moved.size() && slot < in_part.size(); ++slot) {
+    if (moved[slot] == search::Postings::kNoSlot) continue;
+    kept[moved[slot]] = in_part[slot];
+    places[in_part[slot].id].slot = moved[slot];
   }
-  rows = std::move(kept);
-  for (auto& [id, slot] : slots) slot = moved[slot];
+  in_part = std::move(kept);
 }
 
 std::uint32_t SearchMemory::State::TextCode(const std::string& text) {
@@ -255,7 +222,11 @@ SearchMemory::Filter SearchMemory::Compile(const InnovationQuery& q) const {
     if (code < flags.size()) flags[code] = true;
   };
   Filter f;
-  if (!q.region_code.empty()) f.region = text(q.region_code);
+  auto part = [&state](const std::string& region) -> Part {
+    auto found = state.parts.find(region);
+    return found == state.parts.end() ? kUnknown : found->second;
+  };
+  if (!q.region_code.empty()) f.part = part(q.region_code);
   if (!q.statuses.empty()) {
     f.status_passes.assign(state.texts.size(), false);
     for (RecordStatus status : q.statuses) {
@@ -266,12 +237,12 @@ SearchMemory::Filter SearchMemory::Compile(const InnovationQuery& q) const {
   f.restricted = q.restricted;
   if (q.restricted) {
     f.visible_statuses.assign(state.texts.size(), false);
-    f.visible_regions.assign(state.texts.size(), false);
+    f.visible_parts.assign(state.parts.size(), false);
     f.visible_agencies.assign(state.agencies.size(), false);
     for (RecordStatus status : q.visible_everywhere) {
       mark(f.visible_statuses, text(std::string(ToString(status))));
     }
-    for (const auto& region : q.visible_regions) mark(f.visible_regions, text(region));
+    for (const auto& region : q.visible_regions) mark(f.visible_parts, part(region));
     for (Id id : q.visible_agencies) {
       if (auto found = state.agency_codes.find(id); found != state.agency_codes.end()) {
         f.visible_agencies[found->second] = true;
@@ -299,10 +270,11 @@ bool SearchMemory::AnyMatches(const InnovationQuery& query, const search::Parsed
   if (!state_) return false;
   const Filter filter = Compile(query);
   const auto& rows = state_->rows;
-  return state_->postings.Any(words, all, search::Fields::kAll, stemmer, [&](auto slot) {
-    const Row& row = rows[slot];
-    return filter.Passes(row) && filter.Fails(Filter::Values(row)) == 0;
-  });
+  return state_->postings.Any(
+      words, all, search::Fields::kAll, stemmer, filter.part, [&](Part part, Slot slot) {
+        const Row& row = rows[part][slot];
+        return filter.Passes(part, row) && filter.Fails(Filter::Values(row)) == 0;
+      });
 }
 
 SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
@@ -330,16 +302,16 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
     agencies.assign(state.agencies.size(), 0);
     years.assign(kYears, 0);
   }
-  for (const auto& match : state.postings.Search(words, all, fields, stemmer)) {
-    const Row& row = state.rows[match.slot];
-    if (!filter.Passes(row) || (exclude && row.id == *exclude)) continue;
+  state.postings.Search(words, all, fields, stemmer, filter.part, [&](const auto& match) {
+    const Row& row = state.rows[match.part][match.slot];
+    if (!filter.Passes(match.part, row) || (exclude && row.id == *exclude)) return;
     const auto values = Filter::Values(row);
     const unsigned fails = filter.Fails(values);
     if (fails == 0) {
       ++found.total;
       if (best > 0) ranked.emplace_back(match.score, row.id);
     }
-    if (!facets) continue;
+    if (!facets) return;
     // A match counts under a facet when it fails no filter but that facet's own: under every
     // facet when it fails none, under one when it fails only that one's.
     auto count = [&](int c) {
@@ -364,7 +336,7 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
     } else if ((fails & (fails - 1)) == 0) {
       count(std::countr_zero(fails));
     }
-  }
+  });
   // Best first; between equal scores the newest id first, as the SQL index orders them.
   const std::size_t kept = std::min(best, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept),
@@ -392,4 +364,4 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
   return found;
 }
 
-}  // namespace lumbung::storage::sqlite
+}  // namespace lumbung::storage
