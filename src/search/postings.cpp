@@ -50,7 +50,11 @@ Postings::Slot Postings::Add(Part part, const FieldTexts& texts) {
     auto& [all, identifying] = adding_[term];
     List& list = into.lists[term];
     list.postings.push_back({slot, Capped(all), Capped(identifying)});
-    if (identifying > 0) ++list.identity;
+    ++postings_of_[term];
+    if (identifying > 0) {
+      ++list.identity;
+      ++identity_postings_of_[term];
+    }
     all = identifying = 0;
   }
   touched_.clear();
@@ -67,11 +71,15 @@ void Postings::Remove(Part part, Slot slot) {
   total_length_ -= static_cast<std::uint64_t>(from.lengths[slot]);
   from.lengths[slot] = -1;
   --from.documents;
+  with_removed_.insert(part);
   --documents_;
 }
 
 void Postings::Clear() {
   parts_.clear();
+  with_removed_.clear();
+  postings_of_.clear();
+  identity_postings_of_.clear();
   documents_ = 0;
   total_length_ = 0;
   term_ids_.clear();
@@ -104,12 +112,15 @@ std::vector<Postings::Slot> Postings::Compact(Part part) {
   for (auto it = index.lists.begin(); it != index.lists.end();) {
     List& list = it->second;
     std::size_t kept = 0;
+    const std::uint32_t identity_before = list.identity;
     list.identity = 0;
     for (const Posting& posting : list.postings) {
       if (moved[posting.slot] == kNoSlot) continue;
       list.postings[kept++] = {moved[posting.slot], posting.all, posting.identity};
       if (posting.identity > 0) ++list.identity;
     }
+    postings_of_[it->first] -= static_cast<std::uint32_t>(list.postings.size() - kept);
+    identity_postings_of_[it->first] -= identity_before - list.identity;
     if (kept == 0) {
       it = index.lists.erase(it);
       continue;
@@ -118,6 +129,7 @@ std::vector<Postings::Slot> Postings::Compact(Part part) {
     list.postings.shrink_to_fit();
     ++it;
   }
+  with_removed_.erase(part);
   return moved;
 }
 
@@ -130,10 +142,7 @@ bool Postings::CanSearch(const ParsedSearch& parsed) {
 std::size_t Postings::DocumentsWith(const std::string& term) const {
   auto found = term_ids_.find(term);
   if (found == term_ids_.end()) return 0;
-  const TermNumbers one = {found->second};
-  std::size_t holding = 0;
-  for (const PartIndex& part : parts_) holding += HoldersIn(part, one, Fields::kAll);
-  return holding;
+  return HoldersEverywhere({found->second}, Fields::kAll);
 }
 
 std::vector<Postings::TermNumbers> Postings::Resolve(const ParsedSearch& parsed,
@@ -224,6 +233,32 @@ std::size_t Postings::HoldersIn(const PartIndex& part, const TermNumbers& terms,
   return HitsIn(part, terms, fields).size();
 }
 
+std::size_t Postings::HoldersEverywhere(const TermNumbers& terms, Fields fields,
+                                        const PartIndex* gathered_in, std::size_t gathered) const {
+  auto holders_in = [&](const PartIndex& part) {
+    return &part == gathered_in ? gathered : HoldersIn(part, terms, fields);
+  };
+  std::size_t holding = 0;
+  if (terms.size() != 1) {
+    // Several words (a prefix): a document holding two of them counts once, which only the
+    // parts themselves can tell.
+    for (const PartIndex& part : parts_) holding += holders_in(part);
+    return holding;
+  }
+  // One term: its postings everywhere, less those of removed documents, which only parts that
+  // hold removed documents have.
+  const std::uint32_t term = terms.front();
+  const bool all = fields == Fields::kAll;
+  holding = all ? postings_of_[term] : identity_postings_of_[term];
+  for (Part number : with_removed_) {
+    const PartIndex& part = parts_[number];
+    auto found = part.lists.find(term);
+    if (found == part.lists.end()) continue;
+    holding -= (all ? found->second.postings.size() : found->second.identity) - holders_in(part);
+  }
+  return holding;
+}
+
 double Postings::Score(double idf, std::uint32_t weighted_hits, std::int32_t length) const {
   const double average = static_cast<double>(total_length_) / static_cast<double>(documents_);
   const double hits = static_cast<double>(weighted_hits);
@@ -249,11 +284,10 @@ void Postings::Search(const ParsedSearch& parsed, bool all, Fields fields, Stemm
   const auto documents = static_cast<double>(documents_);
   std::vector<double> idf;
   for (std::size_t k = 0; k < terms.size(); ++k) {
-    std::size_t holding = 0;
-    for (Part p = 0; p < parts_.size(); ++p) {
-      holding += parts.size() == 1 && p == parts[0] ? gathered[k].size()
-                                                    : HoldersIn(parts_[p], terms[k], fields);
-    }
+    const std::size_t holding =
+        parts.size() == 1
+            ? HoldersEverywhere(terms[k], fields, &parts_[parts[0]], gathered[k].size())
+            : HoldersEverywhere(terms[k], fields);
     const auto held = static_cast<double>(holding);
     const double value = std::log((documents - held + 0.5) / (held + 0.5));
     idf.push_back(value > 0 ? value : 1e-6);
@@ -370,6 +404,8 @@ std::uint32_t Postings::TermId(const std::string& term) {
   auto found = term_ids_.find(term);
   if (found != term_ids_.end()) return found->second;
   const auto id = static_cast<std::uint32_t>(term_ids_.size());
+  postings_of_.push_back(0);
+  identity_postings_of_.push_back(0);
   term_ids_.emplace(term, id);
   vocabulary_.emplace(term, id);
   return id;

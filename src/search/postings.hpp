@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -131,6 +132,11 @@ class Postings {
   // The number of documents of the part holding the term: HitsIn's size, without gathering
   // the hits where the part's counts already know it.
   std::size_t HoldersIn(const PartIndex& part, const TermNumbers& terms, Fields fields) const;
+  // The number of documents of every part holding the term. `gathered`: the number HitsIn
+  // gave for `gathered_in`, when the caller has it.
+  std::size_t HoldersEverywhere(const TermNumbers& terms, Fields fields,
+                                const PartIndex* gathered_in = nullptr,
+                                std::size_t gathered = 0) const;
   // BM25's inverse document frequency of each term, over every part.
   std::vector<double> InverseFrequencies(const std::vector<TermNumbers>& terms,
                                          Fields fields) const;
@@ -143,6 +149,13 @@ class Postings {
   std::uint32_t TermId(const std::string& term);
 
   std::vector<PartIndex> parts_;
+  // The parts holding removed documents, whose postings the counts below still include.
+  std::set<Part> with_removed_;
+  // Each term's postings, and those in the fields that say what a document is, in every part,
+  // by the term's number: a word's weight in a region's search is read here rather than in
+  // each of a national registry's parts.
+  std::vector<std::uint32_t> postings_of_;
+  std::vector<std::uint32_t> identity_postings_of_;
   std::size_t documents_ = 0;
   std::uint64_t total_length_ = 0;
   // Every term's number, and the terms in order for searches by prefix. A term stays known

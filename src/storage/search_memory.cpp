@@ -291,7 +291,12 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
   // Facet counts by the memory's numbers: texts and agencies by their number, years by their
   // distance from kFirstYear (any other year apart), digital by 0 and 1.
   std::vector<long long> texts[kColumns];
-  std::vector<long long> agencies;
+  // Agencies are counted in a buffer each thread keeps, set back to zero only where the last
+  // search counted: a region's search counts a few dozen of a national registry's thousands.
+  thread_local std::vector<long long> agencies;
+  thread_local std::vector<std::uint32_t> agencies_counted;
+  for (std::uint32_t code : agencies_counted) agencies[code] = 0;
+  agencies_counted.clear();
   std::vector<long long> years;
   std::array<long long, 2> digital = {0, 0};
   std::map<std::int64_t, long long> other_years;
@@ -299,7 +304,7 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
     for (int c : {kType, kForm, kMaturity, kStage, kAffair}) {
       texts[c].assign(state.texts.size(), 0);
     }
-    agencies.assign(state.agencies.size(), 0);
+    if (agencies.size() < state.agencies.size()) agencies.resize(state.agencies.size(), 0);
     years.assign(kYears, 0);
   }
   state.postings.Search(words, all, fields, stemmer, filter.part, [&](const auto& match) {
@@ -316,7 +321,7 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
     // facet when it fails none, under one when it fails only that one's.
     auto count = [&](int c) {
       if (c == kAgency) {
-        ++agencies[row.agency];
+        if (agencies[row.agency]++ == 0) agencies_counted.push_back(row.agency);
       } else if (c == kYear) {
         if (row.year == kNoYear) return;
         const std::int64_t at = row.year - kFirstYear;
@@ -345,9 +350,8 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
                     });
   for (std::size_t k = 0; k < kept; ++k) found.best.push_back(ranked[k].second);
   if (!facets) return found;
-  for (std::size_t code = 0; code < agencies.size(); ++code) {
-    if (agencies[code] > 0)
-      found.facets[kAgency][std::to_string(state.agencies[code])] = agencies[code];
+  for (std::uint32_t code : agencies_counted) {
+    found.facets[kAgency][std::to_string(state.agencies[code])] = agencies[code];
   }
   for (std::int32_t at = 0; at < kYears; ++at) {
     if (years[at] > 0) found.facets[kYear][std::to_string(kFirstYear + at)] = years[at];

@@ -35,7 +35,6 @@ namespace lumbung::storage::sql {
 using Json = nlohmann::json;
 
 // Every statement the backend runs, named; values are always bound, never spliced.
-constexpr const char* kSelectChangeCounter = "SELECT counter FROM change_counter";
 constexpr const char* kSelectRegions =
     "SELECT code, name, level, parent_code, time_zone, demo, created_at, requires_head_approval, "
     "target_rule FROM regions ORDER BY code";
@@ -798,10 +797,7 @@ class SqlStore : public Store {
     return s.Step() ? static_cast<std::uint64_t>(s.Int(0)) : 0;
   }
 
-  std::int64_t ChangeCounter() override {
-    auto s = connection_.Prepare(kSelectChangeCounter);
-    return s.Step() ? s.Int(0) : 0;
-  }
+  std::int64_t ChangeCounter() override { return connection_.ChangeCounter(); }
 
   std::vector<Region> ListRegions() override {
     auto s = connection_.Prepare(kSelectRegions);

@@ -157,6 +157,14 @@ TEST_F(PostingsTest, APartIsSearchedAloneAndWeighedAsTheWhole) {
   // Removing from one part and compacting it leaves the others as they were.
   postings_.Remove(1, river);
   EXPECT_EQ(postings_.DocumentsWith("sampah"), 4u);
+  for (Fields fields : {Fields::kAll, Fields::kIdentity}) {
+    const auto everywhere = postings_.Search(ParseSearch("sampah"), true, fields, stemmer_);
+    const auto alone = postings_.Search(ParseSearch("sampah"), true, fields, stemmer_, 2);
+    ASSERT_EQ(everywhere.size(), 4u);
+    ASSERT_EQ(alone.size(), 1u);
+    EXPECT_DOUBLE_EQ(alone[0].score, everywhere.back().score)
+        << "a removed document no longer weighs, wherever the search looks";
+  }
   postings_.Compact(1);
   EXPECT_EQ(postings_.Slots(1), 1u);
   EXPECT_TRUE(postings_.Search(ParseSearch("sampah"), true, Fields::kAll, stemmer_, 1).empty());

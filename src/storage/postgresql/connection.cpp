@@ -143,13 +143,28 @@ Connection::~Connection() { PQfinish(handle_); }
 
 void Connection::Exec(const std::string& sql) {
   if (sql == kBeginRead) writing_ = false;
+  reading_ = sql == kBeginRead;
+  counter_.reset();
   PGresult* result = PQexec(handle_, sql.c_str());
   const auto status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail("cannot run", result);
   PQclear(result);
 }
 
-void Connection::ExecIgnoringErrors(const char* sql) noexcept { PQclear(PQexec(handle_, sql)); }
+void Connection::ExecIgnoringErrors(const char* sql) noexcept {
+  reading_ = false;
+  counter_.reset();
+  PQclear(PQexec(handle_, sql));
+}
+
+std::int64_t Connection::ChangeCounter() {
+  const bool in_snapshot = reading_ && !InAutocommit();
+  if (in_snapshot && counter_) return *counter_;
+  auto s = Prepare("SELECT counter FROM change_counter");
+  const std::int64_t counter = s.Step() ? s.Int(0) : 0;
+  if (in_snapshot) counter_ = counter;
+  return counter;
+}
 
 Statement Connection::Prepare(const std::string& sql) {
   auto found = prepared_.find(sql);

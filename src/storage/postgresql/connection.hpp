@@ -134,6 +134,10 @@ class Connection {
   int Changes() const { return changes_; }
   PGconn* handle() const { return handle_; }
 
+  // The change counter (change_counter). Read once per read snapshot, whose answer cannot
+  // change: a search asks for it several times, and each ask is a round trip to the server.
+  std::int64_t ChangeCounter();
+
   // Opens a write transaction once every other writer's has ended: PostgreSQL takes writes one
   // transaction at a time here, as SQLite does, because each change extends the one hash chain
   // of the audit trail, and the change counter is one row.
@@ -148,6 +152,8 @@ class Connection {
   std::unordered_map<std::string, std::pair<std::string, std::unique_ptr<Translated>>> prepared_;
   int changes_ = 0;
   bool writing_ = false;  // whether the open transaction, if any, was begun by BeginWrite
+  bool reading_ = false;  // whether the last statement without values opened a read snapshot
+  std::optional<std::int64_t> counter_;  // the change counter that snapshot reads
 };
 
 using Savepoint = BasicSavepoint<Connection>;

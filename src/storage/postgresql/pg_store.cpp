@@ -105,9 +105,15 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
     ShareMemory(std::move(memory));
   }
 
+  // Each opens its snapshot before it asks the search memory, so that the memory and the
+  // statements after it read the change counter once.
   InnovationPage ListInnovations(const InnovationQuery& q) override {
-    if (q.sort == InnovationSort::kRelevance && MemoryServes(q)) return ListFromMemory(q);
     ReadSnapshot snapshot(connection_);
+    if (q.sort == InnovationSort::kRelevance && MemoryServes(q)) {
+      InnovationPage page = ListFromMemory(q);
+      snapshot.End();
+      return page;
+    }
     const SearchPlan plan = PlanSearch(q);
     InnovationPage page = PageOf(q, plan, std::nullopt);
     snapshot.End();
@@ -115,8 +121,12 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
   }
 
   InnovationFacets CountFacets(const InnovationQuery& q) override {
-    if (MemoryServes(q)) return CountFacetsFromMemory(q);
     ReadSnapshot snapshot(connection_);
+    if (MemoryServes(q)) {
+      InnovationFacets facets = CountFacetsFromMemory(q);
+      snapshot.End();
+      return facets;
+    }
     const SearchPlan plan = PlanSearch(q);
     InnovationFacets facets = CountFacetsInOnePass(q, {plan.match});
     facets.search = plan.fallback;
@@ -128,8 +138,12 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
   // count already, and the snippets' texts read in one query: about ten statements where the
   // two halves apart took sixty.
   FacetedPage ListWithFacets(const InnovationQuery& q) override {
-    if (q.sort == InnovationSort::kRelevance && MemoryServes(q)) return ListWithFacetsFromMemory(q);
     ReadSnapshot snapshot(connection_);
+    if (q.sort == InnovationSort::kRelevance && MemoryServes(q)) {
+      FacetedPage both = ListWithFacetsFromMemory(q);
+      snapshot.End();
+      return both;
+    }
     const SearchPlan plan = PlanSearch(q);
     FacetedPage both;
     both.facets = CountFacetsInOnePass(q, {plan.match});

@@ -53,8 +53,11 @@ constexpr const char* kSelectIndexed =
     "FROM innovations i JOIN innovation_texts t ON t.innovation_id = i.id "
     "JOIN agencies a ON a.id = i.agency_id ";
 const std::string& SelectIndexedPage() {
-  static const std::string sql =
-      std::string(kSelectIndexed) + "WHERE i.id > ?1 ORDER BY i.id LIMIT ?2";
+  // The texts' own condition lets the merge join start at the page rather than walk
+  // innovation_texts from its first row every time: 16 ms a page where it took 500 ms halfway
+  // through a national registry.
+  static const std::string sql = std::string(kSelectIndexed) +
+                                 "WHERE i.id > ?1 AND t.innovation_id > ?1 ORDER BY i.id LIMIT ?2";
   return sql;
 }
 // The ids bound as an array.
@@ -63,7 +66,6 @@ const std::string& SelectIndexedOf() {
   return sql;
 }
 constexpr std::int64_t kPage = 2000;
-constexpr const char* kChangeCounter = "SELECT counter FROM change_counter";
 constexpr const char* kChangesSince =
     "SELECT position, innovation_id FROM search_changes WHERE position > ?1 ORDER BY position";
 
@@ -129,10 +131,7 @@ void ReadIndexed(Statement& s, IndexedInnovation& into) {
 
 }  // namespace
 
-std::int64_t MemorySource::ChangeCounter() {
-  auto s = connection_.Prepare(kChangeCounter);
-  return s.Step() ? s.Int(0) : 0;
-}
+std::int64_t MemorySource::ChangeCounter() { return connection_.ChangeCounter(); }
 
 std::optional<MemorySource::Changes> MemorySource::ChangesSince(std::int64_t position) {
   Changes changes;

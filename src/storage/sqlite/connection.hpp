@@ -188,6 +188,11 @@ class Connection {
   // committed: others cannot see it, and neither can anything derived from committed data.
   bool HoldsWrites() const { return sqlite3_txn_state(db_, "main") == SQLITE_TXN_WRITE; }
   sqlite3* handle() const { return db_; }
+  // The change counter (change_counter).
+  std::int64_t ChangeCounter() {
+    auto s = Prepare("SELECT counter FROM change_counter");
+    return s.Step() ? s.Int(0) : 0;
+  }
   int Changes() const { return sqlite3_changes(db_); }
 
  private:
