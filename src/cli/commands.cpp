@@ -267,10 +267,12 @@ int Serve(const Args& args) {
                                     request.method == Method::kDelete;
                            },
                            4, 0});
-  // On PostgreSQL a search ranks its matches by their documents, hundreds of pages at national
-  // scale, tens of milliseconds that a list or a record's page should not queue behind. On
-  // SQLite searches come from memory in a millisecond or two, and the hop to a pool would cost
-  // a quarter of their rate (bench/search.sh: 20,800 against 28,300 cached answers a second).
+  // On PostgreSQL a search waits on the database server for its page's rows and texts, and
+  // while the search memory is read in (a minute or more at national scale) it ranks every
+  // match by its document, tens of milliseconds that a list or a record's page should not
+  // queue behind. On SQLite searches read a local file in a millisecond or two, and the hop to
+  // a pool would cost a quarter of their rate (bench/search.sh: 20,800 against 28,300 cached
+  // answers a second).
   if ((*database)->SearchesReadPages()) options.lanes.push_back({http::IsSearch, 2, 0});
   const auto dispatch = [&api, &site](const http::Request& request) {
     return http::IsApiRequest(request) ? api.Handle(request) : site.Handle(request);

@@ -96,6 +96,13 @@ std::size_t Postings::RemovedSlots(Part part) const {
   return part < parts_.size() ? parts_[part].lengths.size() - parts_[part].documents : 0;
 }
 
+void Postings::ShrinkToFit() {
+  for (PartIndex& part : parts_) {
+    part.lengths.shrink_to_fit();
+    for (auto& [term, list] : part.lists) list.postings.shrink_to_fit();
+  }
+}
+
 std::vector<Postings::Slot> Postings::Compact(Part part) {
   if (part >= parts_.size()) return {};
   PartIndex& index = parts_[part];

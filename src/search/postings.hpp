@@ -69,6 +69,9 @@ class Postings {
   std::size_t RemovedSlots(Part part) const;
   // The number of documents in every part.
   std::size_t Documents() const { return documents_; }
+  // Gives back what the lists hold beyond their documents: each list grows by doubling, so
+  // an index just read holds about a third more than it needs.
+  void ShrinkToFit();
   // Drops a part's removed documents; the others keep their order. Returns each old slot's
   // new slot (kNoSlot for a removed one).
   std::vector<Slot> Compact(Part part);

@@ -30,12 +30,13 @@ class Database {
   // Human-readable description for logs ("sqlite:/path/lumbung.db").
   virtual std::string Describe() const = 0;
   // Reads into memory ahead of the first request what the database keeps there for searches
-  // (SQLite: the search index, a few seconds for a national registry), so that no request
-  // waits for it. False where nothing is kept.
+  // (the search index: seconds for a region, a minute or more for a national registry), so
+  // that no request waits for it. False where nothing is kept.
   virtual bool WarmUp() { return false; }
-  // Whether a search reads the database's pages for its matches (PostgreSQL ranks each by its
-  // document) rather than the memory WarmUp fills (SQLite): a server gives such searches
-  // threads of their own.
+  // Whether a search reads the database server's pages (PostgreSQL: its page's rows and texts
+  // once the memory answers, and every match's document while the memory is read in) rather
+  // than a file of its own process (SQLite): a server gives such searches threads of their
+  // own.
   virtual bool SearchesReadPages() const { return true; }
 };
 

