@@ -190,20 +190,21 @@ std::vector<Postings::Part> Postings::PartsOf(std::optional<Part> part) const {
   return all;
 }
 
-Postings::Hits Postings::HitsIn(const PartIndex& part, const TermNumbers& terms,
-                                Fields fields) const {
-  std::vector<const List*> lists;
+void Postings::HitsIn(const PartIndex& part, const TermNumbers& terms, Fields fields,
+                      Hits& hits) const {
+  hits.clear();
+  thread_local std::vector<const List*> lists;
+  lists.clear();
   for (std::uint32_t term : terms) {
     if (auto found = part.lists.find(term); found != part.lists.end()) {
       lists.push_back(&found->second);
     }
   }
+  if (lists.empty()) return;
   const bool identity = fields == Fields::kIdentity;
   auto weight = [identity](const Posting& posting) -> std::uint32_t {
     return identity ? posting.identity : posting.all;
   };
-  Hits hits;
-  if (lists.empty()) return hits;
   if (lists.size() == 1) {
     const auto& postings = lists.front()->postings;
     hits.reserve(postings.size());
@@ -212,10 +213,11 @@ Postings::Hits Postings::HitsIn(const PartIndex& part, const TermNumbers& terms,
         hits.emplace_back(posting.slot, weight(posting));
       }
     }
-    return hits;
+    return;
   }
   // Several words: their hits summed per document, in slot order.
-  std::vector<std::uint32_t> summed(part.lengths.size(), 0);
+  thread_local std::vector<std::uint32_t> summed;
+  summed.assign(part.lengths.size(), 0);
   for (const List* list : lists) {
     for (const Posting& posting : list->postings) {
       if (part.lengths[posting.slot] >= 0) summed[posting.slot] += weight(posting);
@@ -224,7 +226,6 @@ Postings::Hits Postings::HitsIn(const PartIndex& part, const TermNumbers& terms,
   for (Slot slot = 0; slot < summed.size(); ++slot) {
     if (summed[slot] > 0) hits.emplace_back(slot, summed[slot]);
   }
-  return hits;
 }
 
 std::size_t Postings::HoldersIn(const PartIndex& part, const TermNumbers& terms,
@@ -237,7 +238,9 @@ std::size_t Postings::HoldersIn(const PartIndex& part, const TermNumbers& terms,
     if (found == part.lists.end()) return 0;
     return fields == Fields::kAll ? found->second.postings.size() : found->second.identity;
   }
-  return HitsIn(part, terms, fields).size();
+  thread_local Hits hits;
+  HitsIn(part, terms, fields, hits);
+  return hits.size();
 }
 
 std::size_t Postings::HoldersEverywhere(const TermNumbers& terms, Fields fields,
@@ -281,20 +284,27 @@ void Postings::Search(const ParsedSearch& parsed, bool all, Fields fields, Stemm
   const std::vector<TermNumbers> terms = Resolve(parsed, stemmer);
   const std::vector<Part> parts = PartsOf(part);
   if (parts.empty()) return;
+  // What a search works in, kept by the thread from part to part and search to search: a
+  // national search reads fifty parts, and allocating afresh in each costs more than reading.
+  thread_local std::vector<Hits> hits;
+  thread_local std::vector<Match> matches;
+  thread_local std::vector<double> scores;
+  thread_local std::vector<std::uint8_t> found;
+  hits.resize(terms.size());
   // A search of one part gathers its hits once, for the weights and for the matches.
-  std::vector<Hits> gathered;
-  if (parts.size() == 1) {
-    for (const TermNumbers& term : terms)
-      gathered.push_back(HitsIn(parts_[parts[0]], term, fields));
+  const bool one_part = parts.size() == 1;
+  if (one_part) {
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      HitsIn(parts_[parts[0]], terms[k], fields, hits[k]);
+    }
   }
   // BM25's inverse document frequency over every part, never below zero, as FTS5 bounds it.
   const auto documents = static_cast<double>(documents_);
   std::vector<double> idf;
   for (std::size_t k = 0; k < terms.size(); ++k) {
     const std::size_t holding =
-        parts.size() == 1
-            ? HoldersEverywhere(terms[k], fields, &parts_[parts[0]], gathered[k].size())
-            : HoldersEverywhere(terms[k], fields);
+        one_part ? HoldersEverywhere(terms[k], fields, &parts_[parts[0]], hits[k].size())
+                 : HoldersEverywhere(terms[k], fields);
     const auto held = static_cast<double>(holding);
     const double value = std::log((documents - held + 0.5) / (held + 0.5));
     idf.push_back(value > 0 ? value : 1e-6);
@@ -302,23 +312,20 @@ void Postings::Search(const ParsedSearch& parsed, bool all, Fields fields, Stemm
   for (Part p : parts) {
     const PartIndex& index = parts_[p];
     if (index.documents == 0) continue;
-    std::vector<Hits> hits = std::move(gathered);
-    if (hits.empty()) {
-      for (const TermNumbers& term : terms) hits.push_back(HitsIn(index, term, fields));
+    if (!one_part) {
+      for (std::size_t k = 0; k < terms.size(); ++k) HitsIn(index, terms[k], fields, hits[k]);
     }
-    gathered.clear();
 
     if (all) {
       // The documents holding every term, found from the rarest term on: each further term
       // can only narrow what it found.
-      std::vector<const Hits*> rarest_first;
-      for (const Hits& term : hits) rarest_first.push_back(&term);
-      std::sort(rarest_first.begin(), rarest_first.end(),
-                [](const Hits* a, const Hits* b) { return a->size() < b->size(); });
-      std::vector<Match> matches;
-      for (const auto& [slot, count] : *rarest_first.front()) matches.push_back({p, slot, 0});
-      for (std::size_t k = 1; k < rarest_first.size() && !matches.empty(); ++k) {
-        const Hits& narrowing = *rarest_first[k];
+      const Hits& rarest =
+          *std::min_element(hits.begin(), hits.end(),
+                            [](const Hits& a, const Hits& b) { return a.size() < b.size(); });
+      matches.clear();
+      for (const auto& [slot, count] : rarest) matches.push_back({p, slot, 0});
+      for (const Hits& narrowing : hits) {
+        if (&narrowing == &rarest || matches.empty()) continue;
         std::size_t kept = 0;
         auto other = narrowing.begin();
         for (const Match& match : matches) {
@@ -330,7 +337,7 @@ void Postings::Search(const ParsedSearch& parsed, bool all, Fields fields, Stemm
       }
       // Scores summed term by term in the order they were typed, as FTS5 sums them, so that
       // both give the same number to the last bit and order equal matches alike.
-      for (std::size_t k = 0; k < hits.size(); ++k) {
+      for (std::size_t k = 0; k < hits.size() && !matches.empty(); ++k) {
         auto other = hits[k].begin();
         for (Match& match : matches) {
           while (other->first < match.slot) ++other;  // every match is among the term's hits
@@ -342,12 +349,12 @@ void Postings::Search(const ParsedSearch& parsed, bool all, Fields fields, Stemm
     }
 
     // Any term: every document holding one, scored over the terms it holds.
-    std::vector<double> scores(index.lengths.size(), 0.0);
-    std::vector<bool> found(index.lengths.size(), false);
+    scores.assign(index.lengths.size(), 0.0);
+    found.assign(index.lengths.size(), 0);
     for (std::size_t k = 0; k < hits.size(); ++k) {
       for (const auto& [slot, count] : hits[k]) {
         scores[slot] += Score(idf[k], count, index.lengths[slot]);
-        found[slot] = true;
+        found[slot] = 1;
       }
     }
     for (Slot slot = 0; slot < index.lengths.size(); ++slot) {
@@ -368,15 +375,16 @@ bool Postings::Any(const ParsedSearch& parsed, bool all, Fields fields, Stemmer&
                    std::optional<Part> part, const std::function<bool(Part, Slot)>& accept) const {
   if (!CanSearch(parsed)) return false;
   const std::vector<TermNumbers> terms = Resolve(parsed, stemmer);
-  auto holds = [](const Hits& hits, Slot slot) {
-    return std::binary_search(hits.begin(), hits.end(), std::make_pair(slot, 0u),
+  thread_local std::vector<Hits> hits;
+  auto holds = [](const Hits& term, Slot slot) {
+    return std::binary_search(term.begin(), term.end(), std::make_pair(slot, 0u),
                               [](const auto& a, const auto& b) { return a.first < b.first; });
   };
   for (Part p : PartsOf(part)) {
     const PartIndex& index = parts_[p];
     if (index.documents == 0) continue;
-    std::vector<Hits> hits;
-    for (const TermNumbers& term : terms) hits.push_back(HitsIn(index, term, fields));
+    hits.resize(terms.size());
+    for (std::size_t k = 0; k < terms.size(); ++k) HitsIn(index, terms[k], fields, hits[k]);
     if (!all) {
       for (const Hits& term : hits) {
         for (const auto& [slot, count] : term) {

@@ -81,7 +81,7 @@ class Postings {
   static bool CanSearch(const ParsedSearch& parsed);
   // Visits the documents of `part` (of every part when none) holding every term of the search
   // (`all`) or any of them, part by part in slot order, each scored by BM25 over the hits in
-  // `fields`. `stemmer` reads the search's words.
+  // `fields`. `stemmer` reads the search's words; `visit` must not search this index again.
   void Search(const ParsedSearch& parsed, bool all, Fields fields, Stemmer& stemmer,
               std::optional<Part> part, const std::function<void(const Match&)>& visit) const;
   // The matches Search visits, gathered.
@@ -131,7 +131,8 @@ class Postings {
   std::vector<TermNumbers> Resolve(const ParsedSearch& parsed, Stemmer& stemmer) const;
   // The parts a search reads: `part`, or every part.
   std::vector<Part> PartsOf(std::optional<Part> part) const;
-  Hits HitsIn(const PartIndex& part, const TermNumbers& terms, Fields fields) const;
+  // The hits of a term of a search in a part, into `hits` (whose room is kept).
+  void HitsIn(const PartIndex& part, const TermNumbers& terms, Fields fields, Hits& hits) const;
   // The number of documents of the part holding the term: HitsIn's size, without gathering
   // the hits where the part's counts already know it.
   std::size_t HoldersIn(const PartIndex& part, const TermNumbers& terms, Fields fields) const;
@@ -140,13 +141,6 @@ class Postings {
   std::size_t HoldersEverywhere(const TermNumbers& terms, Fields fields,
                                 const PartIndex* gathered_in = nullptr,
                                 std::size_t gathered = 0) const;
-  // BM25's inverse document frequency of each term, over every part.
-  std::vector<double> InverseFrequencies(const std::vector<TermNumbers>& terms,
-                                         Fields fields) const;
-  // Visits the matches in one part.
-  void SearchPart(Part number, const std::vector<TermNumbers>& terms,
-                  const std::vector<double>& idf, bool all, Fields fields,
-                  const std::function<void(const Match&)>& visit) const;
   double Score(double idf, std::uint32_t weighted_hits, std::int32_t length) const;
   const WordTerms& TermsOf(const std::string& folded);
   std::uint32_t TermId(const std::string& term);
