@@ -193,13 +193,18 @@ int Run(int argc, char** argv) {
 
   const Vocabulary vocabulary = ReadVocabulary(data);
   std::mt19937_64 random(20261123);
-  auto opened = OpenDatabase("sqlite:" + db_path, MigrationPolicy::kMigrate);
-  if (!opened) {
-    std::cerr << opened.error().title.en << "\n";
-    return 1;
-  }
-  auto store = (*opened)->Connect();
-  store->SetActor(Actor::System());
+  std::unique_ptr<Database> database;
+  std::unique_ptr<Store> store;
+  auto open = [&] {
+    store.reset();
+    database.reset();
+    auto opened = OpenDatabase("sqlite:" + db_path, MigrationPolicy::kMigrate);
+    if (!opened) throw std::runtime_error(opened.error().title.en);
+    database = std::move(*opened);
+    store = database->Connect();
+    store->SetActor(Actor::System());
+  };
+  open();
 
   double generate_s = 0;
   double index_s = 0;
@@ -268,6 +273,10 @@ int Run(int argc, char** argv) {
     const auto building = Clock::now();
     store->RebuildSearchIndex();
     index_s = Milliseconds(Clock::now() - building) / 1000;
+
+    // Searched as a server started on the database searches it: opened afresh, with nothing
+    // of the generating left in the process's heap or in the database's log.
+    open();
   }
 
   // --- searches, as the national catalogue asks them: public, every region ---
