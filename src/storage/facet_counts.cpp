@@ -19,17 +19,17 @@ InnovationFacets FacetsFrom(
                      [](const auto& a, const auto& b) { return a.count > b.count; });
     return list;
   };
-  facets.type = most_first(counts[kType]);
-  facets.form = most_first(counts[kForm]);
-  facets.maturity = most_first(counts[kMaturity]);
-  facets.stage = most_first(counts[kStage]);
-  facets.affair = most_first(counts[kAffair]);
-  for (const auto& [value, count] : counts[kYear]) {
+  facets.type = most_first(counts.values[kType]);
+  facets.form = most_first(counts.values[kForm]);
+  facets.maturity = most_first(counts.values[kMaturity]);
+  facets.stage = most_first(counts.values[kStage]);
+  facets.affair = most_first(counts.values[kAffair]);
+  for (const auto& [value, count] : counts.values[kYear]) {
     facets.year.push_back({value, "", count});
   }
   std::sort(facets.year.begin(), facets.year.end(),
             [](const auto& a, const auto& b) { return std::stoll(a.value) > std::stoll(b.value); });
-  const auto& digital = counts[kDigital];
+  const auto& digital = counts.values[kDigital];
   for (const char* value : {"1", "0"}) {
     if (auto found = digital.find(value); found != digital.end()) {
       facets.digital.push_back({value[0] == '1' ? "true" : "false", "", found->second});
@@ -43,9 +43,8 @@ InnovationFacets FacetsFrom(
     const std::pair<std::string, std::string>* name;  // the name, and its key for order
   };
   std::vector<Named> named;
-  named.reserve(counts[kAgency].size());
-  for (const auto& [value, count] : counts[kAgency]) {
-    const Id id = std::stoll(value);
+  named.reserve(counts.agencies.size());
+  for (const auto& [id, count] : counts.agencies) {
     auto found = names.find(id);
     named.push_back({count, id, found == names.end() ? &kUnnamed : &found->second});
   }

@@ -296,7 +296,14 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
   if (!state_) return found;
   const State& state = *state_;
   const Filter filter = Compile(query);
+  // The best `best` matches so far, kept as a heap whose top is the worst of them: a search
+  // over every region visits tens of thousands of matches for a page of twenty.
   std::vector<std::pair<double, Id>> ranked;
+  ranked.reserve(best);
+  // Best first; between equal scores the newest id first, as the SQL index orders them.
+  auto better = [](const std::pair<double, Id>& a, const std::pair<double, Id>& b) {
+    return a.first != b.first ? a.first > b.first : a.second > b.second;
+  };
   // Facet counts by the memory's numbers: texts and agencies by their number, years by their
   // distance from kFirstYear (any other year apart), digital by 0 and 1.
   std::vector<long long> texts[kColumns];
@@ -323,7 +330,15 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
     const unsigned fails = filter.Fails(values);
     if (fails == 0) {
       ++found.total;
-      if (best > 0) ranked.emplace_back(match.score, row.id);
+      const std::pair<double, Id> ranking(match.score, row.id);
+      if (ranked.size() < best) {
+        ranked.push_back(ranking);
+        std::push_heap(ranked.begin(), ranked.end(), better);
+      } else if (best > 0 && better(ranking, ranked.front())) {
+        std::pop_heap(ranked.begin(), ranked.end(), better);
+        ranked.back() = ranking;
+        std::push_heap(ranked.begin(), ranked.end(), better);
+      }
     }
     if (!facets) return;
     // A match counts under a facet when it fails no filter but that facet's own: under every
@@ -351,28 +366,25 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
       count(std::countr_zero(fails));
     }
   });
-  // Best first; between equal scores the newest id first, as the SQL index orders them.
-  const std::size_t kept = std::min(best, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept),
-                    ranked.end(), [](const auto& a, const auto& b) {
-                      return a.first != b.first ? a.first > b.first : a.second > b.second;
-                    });
-  for (std::size_t k = 0; k < kept; ++k) found.best.push_back(ranked[k].second);
+  std::sort_heap(ranked.begin(), ranked.end(), better);
+  for (const auto& [score, id] : ranked) found.best.push_back(id);
   if (!facets) return found;
   for (std::uint32_t code : agencies_counted) {
-    found.facets[kAgency][std::to_string(state.agencies[code])] = agencies[code];
+    found.facets.agencies.emplace_back(state.agencies[code], agencies[code]);
   }
   for (std::int32_t at = 0; at < kYears; ++at) {
-    if (years[at] > 0) found.facets[kYear][std::to_string(kFirstYear + at)] = years[at];
+    if (years[at] > 0) found.facets.values[kYear][std::to_string(kFirstYear + at)] = years[at];
   }
-  for (const auto& [year, count] : other_years) found.facets[kYear][std::to_string(year)] = count;
+  for (const auto& [year, count] : other_years) {
+    found.facets.values[kYear][std::to_string(year)] = count;
+  }
   for (int c : {kType, kForm, kMaturity, kStage, kAffair}) {
     for (std::size_t code = 1; code < texts[c].size(); ++code) {
-      if (texts[c][code] > 0) found.facets[c][state.texts[code]] = texts[c][code];
+      if (texts[c][code] > 0) found.facets.values[c][state.texts[code]] = texts[c][code];
     }
   }
   for (int flag : {0, 1}) {
-    if (digital[flag] > 0) found.facets[kDigital][flag ? "1" : "0"] = digital[flag];
+    if (digital[flag] > 0) found.facets.values[kDigital][flag ? "1" : "0"] = digital[flag];
   }
   return found;
 }

@@ -1894,10 +1894,10 @@ class SqlStore : public Store {
       agency_names_at_ = counter;
     }
     std::string missing = "[";
-    for (const auto& [id, count] : counts[kAgency]) {
-      if (agency_names_.contains(std::stoll(id))) continue;
+    for (const auto& [id, count] : counts.agencies) {
+      if (agency_names_.contains(id)) continue;
       if (missing.size() > 1) missing += ',';
-      missing += id;
+      missing += std::to_string(id);
     }
     if (missing.size() == 1) return agency_names_;
     missing += ']';

@@ -251,7 +251,12 @@ class PostgresStore final : public SqlStore<PostgresBackend> {
         const long long count = s.Int(1 + kColumns + c);
         std::string value = s.Text(1 + c);
         if (c == kDigital && !value.empty()) value = value == "t" ? "1" : "0";
-        if (count > 0 && !value.empty()) counts[c][value] = count;
+        if (count <= 0 || value.empty()) continue;
+        if (c == kAgency) {
+          counts.agencies.emplace_back(s.Int(1 + c), count);
+        } else {
+          counts.values[c][value] = count;
+        }
       }
     }
     return FacetsFrom(total, counts, AgencyNames(counts));

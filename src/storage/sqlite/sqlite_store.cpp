@@ -211,6 +211,7 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
     want(kDigital, q.digital.has_value(), q.digital ? (*q.digital ? "1" : "0") : "");
 
     FacetCounts counts;
+    std::unordered_map<Id, long long> agencies;
     long long total = 0;
     auto s = connection_.Prepare(kSelectMatchedFacetValues);
     std::string values[kColumns];
@@ -222,9 +223,15 @@ class SqliteStore final : public SqlStore<SqliteBackend> {
       }
       if (fails == 0) ++total;
       for (int c = 0; c < kColumns; ++c) {
-        if ((fails & ~(1u << c)) == 0 && !values[c].empty()) ++counts[c][values[c]];
+        if ((fails & ~(1u << c)) != 0 || values[c].empty()) continue;
+        if (c == kAgency) {
+          ++agencies[s.Int(c)];
+        } else {
+          ++counts.values[c][values[c]];
+        }
       }
     }
+    counts.agencies.assign(agencies.begin(), agencies.end());
     return FacetsFrom(total, counts, AgencyNames(counts));
   }
 
