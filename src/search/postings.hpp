@@ -81,7 +81,9 @@ class Postings {
   static bool CanSearch(const ParsedSearch& parsed);
   // Visits the documents of `part` (of every part when none) holding every term of the search
   // (`all`) or any of them, part by part in slot order, each scored by BM25 over the hits in
-  // `fields`. `stemmer` reads the search's words; `visit` must not search this index again.
+  // `fields`. `stemmer` reads the search's words. Search and Any work in buffers each thread
+  // keeps for every index, so `visit` must not call Search, and `accept` must not call Any, on
+  // any index.
   void Search(const ParsedSearch& parsed, bool all, Fields fields, Stemmer& stemmer,
               std::optional<Part> part, const std::function<void(const Match&)>& visit) const;
   // The matches Search visits, gathered.

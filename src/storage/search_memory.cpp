@@ -299,7 +299,8 @@ SearchMemory::Found SearchMemory::Search(const InnovationQuery& query,
   // The best `best` matches so far, kept as a heap whose top is the worst of them: a search
   // over every region visits tens of thousands of matches for a page of twenty.
   std::vector<std::pair<double, Id>> ranked;
-  ranked.reserve(best);
+  // `best` comes from the page asked for, which a reader chooses: never more than there are.
+  ranked.reserve(std::min(best, state.postings.Documents()));
   // Best first; between equal scores the newest id first, as the SQL index orders them.
   auto better = [](const std::pair<double, Id>& a, const std::pair<double, Id>& b) {
     return a.first != b.first ? a.first > b.first : a.second > b.second;

@@ -172,5 +172,42 @@ TEST_F(PostingsTest, APartIsSearchedAloneAndWeighedAsTheWhole) {
   EXPECT_EQ(postings_.Search(ParseSearch("pasar"), true, Fields::kAll, stemmer_).size(), 4u);
 }
 
+TEST_F(PostingsTest, ASearchOfEveryPartIsEachPartSearchedInTurn) {
+  // Four regions, where some words of a search are missing from some regions, and a prefix
+  // reads several words in some regions and none in others.
+  const std::vector<std::vector<std::string>> regions = {
+      {"Bank sampah desa", "Pasar desa", "Bank sampah plastik"},
+      {"Sampah jadi emas", "Plasma darah untuk warga"},
+      {"Bank sampah plastik sekolah", "Bank data desa", "Plastik daur ulang"},
+      {"Pelayanan terpadu satu pintu"}};
+  for (Postings::Part part = 0; part < regions.size(); ++part) {
+    for (const auto& title : regions[part]) postings_.Add(part, {title, "", "", "", ""});
+  }
+  for (const char* text : {"bank sampah", "sampah plastik", "plas*", "bank plas*", "desa",
+                           "bank sampah plastik sekolah", "tidak ada"}) {
+    for (bool all : {true, false}) {
+      SCOPED_TRACE(std::string(text) + (all ? ", every word" : ", any word"));
+      const auto whole = postings_.Search(ParseSearch(text), all, Fields::kAll, stemmer_);
+      std::vector<Postings::Match> in_turn;
+      for (Postings::Part part = 0; part < regions.size(); ++part) {
+        for (const auto& match :
+             postings_.Search(ParseSearch(text), all, Fields::kAll, stemmer_, part)) {
+          in_turn.push_back(match);
+        }
+      }
+      ASSERT_EQ(whole.size(), in_turn.size());
+      for (std::size_t k = 0; k < whole.size(); ++k) {
+        EXPECT_EQ(whole[k].part, in_turn[k].part);
+        EXPECT_EQ(whole[k].slot, in_turn[k].slot);
+        EXPECT_DOUBLE_EQ(whole[k].score, in_turn[k].score);
+      }
+    }
+  }
+  EXPECT_EQ(postings_.Search(ParseSearch("bank sampah"), true, Fields::kAll, stemmer_).size(), 3u);
+  EXPECT_EQ(postings_.Search(ParseSearch("plas*"), true, Fields::kAll, stemmer_).size(), 4u)
+      << "plastik and plasma";
+  EXPECT_EQ(postings_.Search(ParseSearch("bank plas*"), true, Fields::kAll, stemmer_).size(), 2u);
+}
+
 }  // namespace
 }  // namespace lumbung::search

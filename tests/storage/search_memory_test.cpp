@@ -154,6 +154,13 @@ class SearchMemoryTest : public ::testing::TestWithParam<std::string> {
     return created ? *created : innovation;
   }
 
+  // 120 generated innovations, the same for the same seed.
+  void AddGenerated(unsigned seed) {
+    std::mt19937 random(seed);
+    for (int k = 0; k < 120; ++k)
+      ASSERT_TRUE(registry_.CreateInnovation(Generate(random, agencies_)));
+  }
+
   // What the public finds for `text` through `store`: total and titles, best first.
   static std::pair<long long, std::vector<std::string>> Find(Store& store,
                                                              const std::string& text) {
@@ -207,9 +214,7 @@ class SearchMemoryTest : public ::testing::TestWithParam<std::string> {
 using Titles = std::vector<std::string>;
 
 TEST_P(SearchMemoryTest, FindsWhatTheDatabasesIndexFinds) {
-  std::mt19937 random(7);
-  for (int k = 0; k < 120; ++k)
-    ASSERT_TRUE(registry_.CreateInnovation(Generate(random, agencies_)));
+  AddGenerated(7);
   Store& store = db_.store();
   for (const auto& [name, q] : Queries()) {
     SCOPED_TRACE(name);
@@ -273,6 +278,34 @@ TEST(SearchMemoryBackends, RankAlikeOnBothBackends) {
       EXPECT_EQ(a.page.items[k].snippet, b.page.items[k].snippet);
     }
     ExpectSameFacets(a.facets, b.facets);
+  }
+}
+
+// A page keeps only the best matches as the search goes: page after page of a few, they are
+// the best of every match in order, and a page beyond the last is empty whatever its number.
+TEST_P(SearchMemoryTest, PagesOfAFewAreTheBestOfEveryMatchInTurn) {
+  AddGenerated(5);
+  Store& store = db_.store();
+  for (const auto& [name, q] : Queries()) {
+    SCOPED_TRACE(name);
+    const auto one_page = store.ListInnovations(q);
+    const std::vector<Id> best = IdsOf(one_page);
+    std::vector<Id> paged;
+    InnovationQuery few = q;
+    few.per_page = 7;
+    for (few.page = 1; paged.size() < best.size(); ++few.page) {
+      const auto page = store.ListInnovations(few);
+      EXPECT_EQ(page.total, one_page.total);
+      if (page.items.empty()) break;
+      for (Id id : IdsOf(page)) paged.push_back(id);
+    }
+    if (paged.size() > best.size()) paged.resize(best.size());  // the last page of 7 runs on
+    EXPECT_EQ(paged, best);
+    InnovationQuery far = q;
+    far.page = 1000000;
+    const auto beyond = store.ListInnovations(far);
+    EXPECT_EQ(beyond.total, one_page.total);
+    EXPECT_TRUE(beyond.items.empty());
   }
 }
 
