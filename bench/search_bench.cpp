@@ -274,8 +274,8 @@ int Run(int argc, char** argv) {
     store->RebuildSearchIndex();
     index_s = Milliseconds(Clock::now() - building) / 1000;
 
-    // Searched as a server started on the database searches it: opened afresh, with nothing
-    // of the generating left in the process's heap or in the database's log.
+    // Searched as a server started on the database searches it: through a database opened
+    // afresh, holding no connection, cache or search memory of the generating.
     open();
   }
 
